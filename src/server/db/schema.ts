@@ -1,0 +1,4 @@
+export * from '../modules/organisations/organisations.table.js';
+export * from '../modules/people/people.table.js';
+export * from '../modules/auth/auth.table.js';
+export * from '../modules/audit/audit.table.js';

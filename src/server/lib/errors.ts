@@ -1,0 +1,70 @@
+export type ErrorCode =
+  | 'validation_failed'
+  | 'unknown_field'
+  | 'bad_request'
+  | 'unauthenticated'
+  | 'invalid_credentials'
+  | 'account_locked'
+  | 'account_disabled'
+  | 'too_many_requests'
+  | 'csrf_failed'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'duplicate'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'password_too_weak'
+  | 'wrong_password'
+  | 'data_dir_locked'
+  | 'import_invalid'
+  | 'internal';
+
+const STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unknown_field: 400,
+  bad_request: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  account_locked: 423,
+  account_disabled: 403,
+  too_many_requests: 429,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  duplicate: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  password_too_weak: 400,
+  wrong_password: 400,
+  data_dir_locked: 409,
+  import_invalid: 422,
+  internal: 500,
+};
+
+/** One offending field: a JSON path (or a CSV row and column) and the code of what is wrong with it. */
+export type FieldIssue = { path: string; code: string; message?: string; row?: number; column?: string };
+
+/** The one error type of the application. Its code is stable; the message is chosen by the caller's language. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields: FieldIssue[];
+  readonly params: Record<string, string | number>;
+
+  constructor(
+    code: ErrorCode,
+    options: { fields?: FieldIssue[]; params?: Record<string, string | number>; detail?: string } = {},
+  ) {
+    super(options.detail ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = STATUS[code];
+    this.fields = options.fields ?? [];
+    this.params = options.params ?? {};
+  }
+}
+
+export const notFound = (entity: string) => new AppError('not_found', { params: { entity } });
+export const forbidden = () => new AppError('forbidden');

@@ -1,0 +1,47 @@
+import i18next, { type i18n, type Resource } from 'i18next';
+import errorsEn from './errors.en.json' with { type: 'json' };
+import errorsJa from './errors.ja.json' with { type: 'json' };
+import webEn from './web.en.json' with { type: 'json' };
+import webJa from './web.ja.json' with { type: 'json' };
+import type { Locale } from '../fiscal-year.js';
+
+export const LOCALES: readonly Locale[] = ['ja', 'en'];
+export const NAMESPACES = ['web', 'errors'] as const;
+
+export const resources: Resource = {
+  ja: { web: webJa, errors: errorsJa },
+  en: { web: webEn, errors: errorsEn },
+};
+
+/** A fresh i18next instance over the shared catalogues (the server keeps one; the web app its own). */
+export function createI18n(lng: Locale = 'ja'): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources,
+    lng,
+    fallbackLng: 'en',
+    ns: NAMESPACES as unknown as string[],
+    defaultNS: 'web',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    showSupportNotice: false,
+  } as never);
+  return instance;
+}
+
+/** Picks ja or en from an Accept-Language header; undefined when neither is asked for. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag, q] = part.trim().split(';q=');
+      return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q) };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('ja')) return 'ja';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return undefined;
+}
