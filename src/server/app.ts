@@ -77,6 +77,10 @@ export async function buildApp({ config, database }: { config: Config; database:
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
+  // The API reference page and its assets are public, like the document they show.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
+  });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     staticCSP: true,

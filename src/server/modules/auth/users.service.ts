@@ -172,7 +172,7 @@ export async function grantRole(ctx: Ctx, userId: string, g: RoleGrantCreate): P
       })
       .onConflictDoNothing()
       .returning();
-    if (!row) throw new AppError('duplicate', { params: { entity: 'role grant' } });
+    if (!row) throw new AppError('duplicate', { params: { entity: 'role_grant' } });
     await audit(tx, { action: 'role.grant', entityType: 'user', entityId: userId, after: row });
     return (await grantsWithLabels(tx, [row])).get(userId)![0];
   });
@@ -186,7 +186,7 @@ export async function revokeRole(ctx: Ctx, userId: string, grantId: string): Pro
       .from(roleGrants)
       .where(and(eq(roleGrants.orgId, tx.orgId), eq(roleGrants.userId, userId), eq(roleGrants.id, grantId)))
       .for('update');
-    if (!row) throw new AppError('not_found', { params: { entity: 'role grant' } });
+    if (!row) throw new AppError('not_found', { params: { entity: 'role_grant' } });
     await checkScope(tx, {
       role: row.role as Grant['role'],
       scopeType: row.scopeType as Grant['scopeType'],
@@ -235,6 +235,8 @@ export async function createUser(ctx: Ctx, input: UserCreate): Promise<UserAdmin
         .where(and(eq(employees.orgId, tx.orgId), eq(employees.id, input.employeeId)));
       if (!e)
         throw new AppError('validation_failed', { fields: [{ path: 'employeeId', code: 'not_found' }] });
+      const [linked] = await tx.db.select({ id: users.id }).from(users).where(and(eq(users.orgId, tx.orgId), eq(users.employeeId, e.id)));
+      if (linked) throw new AppError('duplicate', { params: { entity: 'user' }, fields: [{ path: 'employeeId', code: 'duplicate' }] });
       displayName ??= tx.locale === 'ja' ? e.nameJa : e.nameEn;
     }
     const [org] = await tx.db.select().from(organisations).where(eq(organisations.id, tx.orgId));

@@ -54,5 +54,6 @@ export const employees = pgTable(
     index('employees_org_site_idx').on(t.orgId, t.siteId),
     index('employees_org_department_idx').on(t.orgId, t.departmentId),
     index('employees_org_name_idx').on(t.orgId, t.nameKana, t.id),
+    index('employees_org_hire_idx').on(t.orgId, t.hireDate, t.id),
   ],
 );

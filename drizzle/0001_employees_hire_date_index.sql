@@ -1,0 +1,1 @@
+CREATE INDEX "employees_org_hire_idx" ON "employees" USING btree ("org_id","hire_date","id");

@@ -1,0 +1,278 @@
+import { getTableColumns, is, sql } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './db/client.js';
+import * as schema from './db/schema.js';
+import { openTestDatabase } from './test/db.js';
+import { buildTestApp, createTestOrg, type Session, signIn, type TestOrg } from './test/factories.js';
+import { listRoutes } from './test/routes.js';
+
+/**
+ * Two organisations side by side: nothing of organisation A may reach organisation B's administrator
+ * or auditor through any route. The routes are enumerated from the built app, so a new route is
+ * covered the day it is added; one with path parameters needs an entry in ids() below.
+ */
+let database: Database;
+let app: FastifyInstance;
+let a: TestOrg;
+let b: TestOrg;
+let bAdmin: Session;
+let bAuditor: Session;
+let alpha: Record<'company' | 'site' | 'department' | 'employee' | 'token' | 'grant', string>;
+let aIds: string[];
+
+const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+async function post(url: string, as: Session, payload: object) {
+  const res = await app.inject({ method: 'POST', url, headers: as.headers, payload });
+  if (res.statusCode !== 201) throw new Error(`POST ${url}: ${res.statusCode} ${res.body}`);
+  return res.json().id as string;
+}
+
+/** Every id in organisation A's rows, from every table that carries org_id (new tables included). */
+async function idsOfOrg(orgId: string): Promise<string[]> {
+  const ids = new Set<string>([orgId]);
+  for (const table of Object.values(schema)) {
+    if (!is(table, PgTable) || !('orgId' in getTableColumns(table))) continue;
+    const res = await database.db.execute(
+      sql`select to_jsonb(t)::text as doc from ${table} t where t.org_id = ${orgId}`,
+    );
+    for (const row of rowsOf<{ doc: string }>(res)) for (const id of row.doc.match(UUID) ?? []) ids.add(id);
+  }
+  return [...ids];
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  a = await createTestOrg(database, 'TENA');
+  b = await createTestOrg(database, 'TENB');
+  app = await buildTestApp(database);
+  // Organisation A gets records with names found nowhere else, each made through the API (and audited).
+  const aAdmin = await signIn(app, a.users.org_admin.email);
+  const company = await post('/api/companies', aAdmin, {
+    code: 'ALPHA-CO',
+    nameJa: 'アルファ',
+    nameEn: 'Alpha Co',
+    country: 'SG',
+    currency: 'SGD',
+    timeZone: 'Asia/Singapore',
+  });
+  const site = await post('/api/sites', aAdmin, {
+    companyId: company,
+    code: 'ALPHA-SITE',
+    nameJa: 'アルファ拠点',
+    nameEn: 'Alpha Site',
+    region: 'Alpha',
+    timeZone: 'Asia/Singapore',
+  });
+  const department = await post('/api/departments', aAdmin, {
+    companyId: company,
+    code: 'ALPHA-DEPT',
+    nameJa: 'アルファ部',
+    nameEn: 'Alpha Dept',
+  });
+  const employee = await post('/api/employees', aAdmin, {
+    employeeNumber: 'ALPHA-E1',
+    nameJa: '阿部 アルファ',
+    nameEn: 'Alpha Abe',
+    nameKana: 'あべ あるふぁ',
+    email: 'alpha.abe@tena.test',
+    companyId: company,
+    siteId: site,
+    departmentId: department,
+    hireDate: '2020-04-01',
+  });
+  const token = await post('/api/me/tokens', aAdmin, { name: 'alpha script' });
+  const grant = await post(`/api/users/${a.users.promoter.id}/grants`, aAdmin, {
+    role: 'promoter',
+    scopeType: 'site',
+    siteId: site,
+  });
+  alpha = { company, site, department, employee, token, grant };
+  aIds = await idsOfOrg(a.orgId);
+  bAdmin = await signIn(app, b.users.org_admin.email);
+  bAuditor = await signIn(app, b.users.auditor.email);
+}, 120_000);
+
+/** An id of organisation A for each path parameter of each route; a route missing here fails the test. */
+function ids(route: string): Record<string, string> | undefined {
+  const byRoute: Record<string, Record<string, string>> = {
+    '/api/companies/:id': { id: alpha.company },
+    '/api/sites/:id': { id: alpha.site },
+    '/api/departments/:id': { id: alpha.department },
+    '/api/employees/:id': { id: alpha.employee },
+    '/api/users/:id': { id: a.users.promoter.id },
+    '/api/users/:id/password': { id: a.users.promoter.id },
+    '/api/users/:id/grants': { id: a.users.promoter.id },
+    '/api/users/:id/grants/:grantId': { id: a.users.promoter.id, grantId: alpha.grant },
+    '/api/me/tokens/:id': { id: alpha.token },
+  };
+  return byRoute[route];
+}
+
+/** A valid body for each state-changing route with parameters, so that only the tenant check can refuse it. */
+const BODIES: Record<string, object | undefined> = {
+  'PATCH /api/companies/:id': { nameEn: 'Taken over' },
+  'PATCH /api/sites/:id': { nameEn: 'Taken over' },
+  'PATCH /api/departments/:id': { nameEn: 'Taken over' },
+  'PATCH /api/employees/:id': { nameEn: 'Taken over' },
+  'PATCH /api/users/:id': { displayName: 'Taken over', disabled: true },
+  'PUT /api/users/:id/password': { password: 'taken over password' },
+  'POST /api/users/:id/grants': { role: 'org_admin', scopeType: 'org' },
+};
+
+/** Organisation A's query-parameter ids, passed to list routes as filters. */
+const queryId = (name: string) =>
+  ({
+    companyId: alpha.company,
+    siteId: alpha.site,
+    departmentId: alpha.department,
+    employeeId: alpha.employee,
+    entityId: alpha.employee,
+    actorUserId: a.users.org_admin.id,
+  })[name] ?? a.orgId;
+
+const fill = (path: string, params: Record<string, string>) =>
+  path.replace(/:(\w+)/g, (_, name: string) => params[name]);
+
+const isStatic = (path: string) => path.startsWith('/api/docs') || path === '/api/openapi.json';
+
+/** A's ids and names in a response; the ids the request itself named (echoed in `instance`) do not count. */
+function leaks(body: string, requested = ''): string[] {
+  const found = aIds.filter((id) => body.includes(id) && !requested.includes(id));
+  for (const word of ['tena', 'alpha', 'アルファ']) if (body.toLowerCase().includes(word)) found.push(word);
+  return found;
+}
+
+describe('tenancy: organisation B sees nothing of organisation A', () => {
+  it('collected organisation A’s ids from every table', () => {
+    expect(aIds).toEqual(expect.arrayContaining(Object.values(alpha)));
+    expect(aIds.length).toBeGreaterThan(30);
+  });
+
+  it('leaks nothing through any list or read route, with or without A’s ids as filters', async () => {
+    const swagger = app.swagger() as {
+      paths: Record<string, { get?: { parameters?: { in: string; name: string }[] } }>;
+    };
+    const routes = listRoutes(app).filter(
+      (r) => r.method === 'GET' && r.path.startsWith('/api/') && !isStatic(r.path),
+    );
+    expect(routes.length).toBeGreaterThanOrEqual(15);
+    const problems: string[] = [];
+    for (const { path } of routes) {
+      const params = path.includes(':') ? ids(path) : {};
+      if (!params) {
+        problems.push(`GET ${path}: no id of organisation A for its parameters; add it to ids()`);
+        continue;
+      }
+      const openApiPath = path.replace(/:(\w+)/g, '{$1}');
+      const filters = (swagger.paths[openApiPath]?.get?.parameters ?? [])
+        .filter((p) => p.in === 'query' && /Id$/.test(p.name))
+        .map((p) => `${p.name}=${queryId(p.name)}`);
+      const base = fill(path, params);
+      const urls = [base, ...filters.map((f) => `${base}?${f}`)];
+      for (const url of urls) {
+        const statuses: number[] = [];
+        for (const [who, as] of [
+          ['admin', bAdmin],
+          ['auditor', bAuditor],
+        ] as const) {
+          const res = await app.inject({
+            method: 'GET',
+            url: `${url}${url.includes('?') ? '&' : '?'}size=200`,
+            headers: as.headers,
+          });
+          statuses.push(res.statusCode);
+          const leaked = leaks(res.body, url);
+          if (leaked.length) problems.push(`GET ${url} as B's ${who} shows A's ${leaked.join(', ')}`);
+        }
+        // A read of A's id must be 404 (403 when the role lacks the permission); a list must answer someone.
+        const expected = path.includes(':') ? 404 : 200;
+        if (!statuses.includes(expected) || statuses.some((st) => st !== expected && st !== 403))
+          problems.push(`GET ${url} as B's admin and auditor: ${statuses.join(', ')}, expected ${expected}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('answers 404 to every change aimed at organisation A’s records, and changes nothing', async () => {
+    const routes = listRoutes(app).filter(
+      (r) => r.method !== 'GET' && r.path.includes(':') && r.path.startsWith('/api/'),
+    );
+    const before = await snapshot();
+    const problems: string[] = [];
+    for (const { method, path } of routes) {
+      const params = ids(path);
+      if (!params) {
+        problems.push(`${method} ${path}: no id of organisation A for its parameters; add it to ids()`);
+        continue;
+      }
+      const res = await app.inject({
+        method: method as 'PATCH',
+        url: fill(path, params),
+        headers: bAdmin.headers,
+        ...(BODIES[`${method} ${path}`] ? { payload: BODIES[`${method} ${path}`] } : {}),
+      });
+      if (res.statusCode !== 404)
+        problems.push(`${method} ${path} as B's admin: ${res.statusCode} ${res.body}`);
+    }
+    expect(problems).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses to create records in B that point at A’s records', async () => {
+    const attempts: [string, object][] = [
+      ['/api/sites', { companyId: alpha.company, code: 'X1', nameJa: 'x', nameEn: 'x', timeZone: 'UTC' }],
+      ['/api/departments', { companyId: alpha.company, code: 'X1', nameJa: 'x', nameEn: 'x' }],
+      [
+        '/api/departments',
+        { companyId: b.companies.jp, parentId: alpha.department, code: 'X2', nameJa: 'x', nameEn: 'x' },
+      ],
+      [
+        '/api/employees',
+        {
+          employeeNumber: 'X1',
+          nameJa: 'x',
+          nameEn: 'x',
+          nameKana: 'x',
+          email: 'x@tenb.test',
+          companyId: b.companies.jp,
+          siteId: alpha.site,
+          hireDate: '2020-04-01',
+        },
+      ],
+      ['/api/users', { email: 'x@tenb.test', employeeId: alpha.employee }],
+      [
+        `/api/users/${b.users.promoter.id}/grants`,
+        { role: 'promoter', scopeType: 'site', siteId: alpha.site },
+      ],
+    ];
+    for (const [url, payload] of attempts) {
+      const res = await app.inject({ method: 'POST', url, headers: bAdmin.headers, payload });
+      expect(`${url} ${res.statusCode} ${res.json().code}`).toMatch(/ 400 validation_failed$/);
+      expect(leaks(res.body)).toEqual([]);
+    }
+  });
+});
+
+/** Organisation A's rows, to prove that B's refused attempts changed nothing. */
+async function snapshot(): Promise<string> {
+  const parts: string[] = [];
+  for (const name of [
+    'group_companies',
+    'sites',
+    'departments',
+    'employees',
+    'users',
+    'role_grants',
+    'api_tokens',
+  ]) {
+    const res = await database.db.execute(
+      sql`select md5(coalesce(string_agg(to_jsonb(t)::text, ',' order by t.id), '')) as h from ${sql.identifier(name)} t where t.org_id = ${a.orgId}`,
+    );
+    parts.push(`${name}:${rowsOf<{ h: string }>(res)[0].h}`);
+  }
+  return parts.join(' ');
+}
