@@ -1,0 +1,60 @@
+import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../api/client';
+import { i18n } from '../i18n';
+
+/** Shown while a page's (or a section's) first data loads. */
+export function PageLoader() {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl" role="status" aria-live="polite">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
+/** A query's failure with a retry button. */
+export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="red" icon={<IconAlertTriangle aria-hidden />} title={t('common.loadFailed')} role="alert">
+      <Stack gap="xs" align="flex-start">
+        <span>{errorMessage(error)}</span>
+        {onRetry && (
+          <Button size="xs" variant="white" color="red" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+/** The server's message for a refused form (its field messages show under the inputs). */
+export function FormError({ error }: { error: unknown }) {
+  if (!error) return null;
+  return (
+    <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
+      {errorMessage(error)}
+    </Alert>
+  );
+}
+
+const close = () => ({ 'aria-label': i18n.t('common.close') });
+
+/** A short confirmation that something was done. */
+export function notifySuccess(message: string): void {
+  notifications.show({ color: 'teal.9', message, closeButtonProps: close() });
+}
+
+/** The server's (or our) message for a failed action. */
+export function notifyError(error: unknown): void {
+  notifications.show({
+    color: 'red.9',
+    message: errorMessage(error),
+    closeButtonProps: close(),
+    autoClose: 8000,
+  });
+}

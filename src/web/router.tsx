@@ -1,0 +1,141 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { ApiError } from './api/client';
+import { meQuery } from './api/session';
+import { AppLayout } from './components/app-layout';
+import { PageLoader } from './components/feedback';
+import { guarded, NotFoundPage, RouteError } from './components/route-states';
+import { AuditPage } from './modules/audit/audit-page';
+import { SignInPage } from './modules/auth/sign-in-page';
+import { HomePage } from './modules/home/home-page';
+import { CompaniesPage } from './modules/organisations/companies-page';
+import { DepartmentsPage } from './modules/organisations/departments-page';
+import { SettingsPage } from './modules/organisations/settings-page';
+import { SitesPage } from './modules/organisations/sites-page';
+import { EmployeesPage } from './modules/people/employees-page';
+import { ProfilePage } from './modules/profile/profile-page';
+import { UsersPage } from './modules/users/users-page';
+import {
+  parseAuditSearch,
+  parseByCompanySearch,
+  parseEmployeesSearch,
+  parseSignInSearch,
+  parseUsersSearch,
+} from './search-params';
+
+/** A request answered "please sign in" (the session expired or ended elsewhere): back to sign-in. */
+function handle(error: unknown, key?: readonly unknown[]) {
+  if (!(error instanceof ApiError) || error.code !== 'unauthenticated' || key?.[0] === 'me') return;
+  queryClient.setQueryData(meQuery.queryKey, null);
+  void router.navigate({ to: '/sign-in', search: { redirect: router.state.location.href } });
+}
+
+/** One query client: lists stay fresh for 30 s, refused (4xx) requests are not retried. */
+export const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: (error, query) => handle(error, query.queryKey) }),
+  mutationCache: new MutationCache({ onError: (error) => handle(error, ['mutation']) }),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      retry: (count, error) =>
+        !(error instanceof ApiError && error.status < 500 && error.status > 0) && count < 2,
+    },
+  },
+});
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteError,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: parseSignInSearch,
+  beforeLoad: async ({ context, search }) => {
+    if (await context.queryClient.ensureQueryData(meQuery)) throw redirect({ to: search.redirect ?? '/' });
+  },
+  component: SignInPage,
+});
+
+/** Every page behind sign-in hangs under this pathless layout route. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    if (!(await context.queryClient.ensureQueryData(meQuery)))
+      throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+  },
+  component: AppLayout,
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([
+    createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/organisation/settings',
+      component: guarded('org.read', SettingsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/organisation/companies',
+      component: guarded('org.read', CompaniesPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/organisation/sites',
+      validateSearch: parseByCompanySearch,
+      component: guarded('org.read', SitesPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/organisation/departments',
+      validateSearch: parseByCompanySearch,
+      component: guarded('org.read', DepartmentsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/employees',
+      validateSearch: parseEmployeesSearch,
+      component: guarded('people.read', EmployeesPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/users',
+      validateSearch: parseUsersSearch,
+      component: guarded('roles.read', UsersPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/audit',
+      validateSearch: parseAuditSearch,
+      component: guarded('audit.read', AuditPage),
+    }),
+    createRoute({ getParentRoute: () => appRoute, path: '/profile', component: ProfilePage }),
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: 'intent',
+  defaultPreloadStaleTime: 0,
+  defaultPendingComponent: PageLoader,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
