@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   KYOSEI_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   KYOSEI_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   KYOSEI_WEB_DIST: z.string().default('./dist/web'),
+  KYOSEI_LANG: z.enum(['ja', 'en']).optional(),
+  LANG: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,6 +44,8 @@ export type Config = Readonly<{
   lockoutMinutes: number;
   webDist: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Language of the CLI and start-up messages: KYOSEI_LANG, else ja when LANG starts with ja, else en. */
+  lang: 'ja' | 'en';
 }>;
 
 /** The only reader of process.env: one zod parse into a frozen object. */
@@ -70,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lockoutMinutes: e.KYOSEI_LOCKOUT_MINUTES,
     webDist: resolve(e.KYOSEI_WEB_DIST),
     logLevel: e.LOG_LEVEL,
+    lang: e.KYOSEI_LANG ?? (e.LANG?.toLowerCase().startsWith('ja') ? 'ja' : 'en'),
   });
 }
 

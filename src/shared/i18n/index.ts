@@ -1,4 +1,6 @@
 import i18next, { type i18n, type Resource } from 'i18next';
+import cliEn from './cli.en.json' with { type: 'json' };
+import cliJa from './cli.ja.json' with { type: 'json' };
 import errorsEn from './errors.en.json' with { type: 'json' };
 import errorsJa from './errors.ja.json' with { type: 'json' };
 import webEn from './web.en.json' with { type: 'json' };
@@ -6,11 +8,11 @@ import webJa from './web.ja.json' with { type: 'json' };
 import type { Locale } from '../fiscal-year.js';
 
 export const LOCALES: readonly Locale[] = ['ja', 'en'];
-export const NAMESPACES = ['web', 'errors'] as const;
+export const NAMESPACES = ['web', 'errors', 'cli'] as const;
 
 export const resources: Resource = {
-  ja: { web: webJa, errors: errorsJa },
-  en: { web: webEn, errors: errorsEn },
+  ja: { web: webJa, errors: errorsJa, cli: cliJa },
+  en: { web: webEn, errors: errorsEn, cli: cliEn },
 };
 
 /** A fresh i18next instance over the shared catalogues (the server keeps one; the web app its own). */

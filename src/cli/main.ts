@@ -1,0 +1,88 @@
+import { Command, CommanderError } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import { type Config, loadConfig } from '../server/config.js';
+import type { Locale } from '../shared/fiscal-year.js';
+import type { CommandDeps } from './commands/command.js';
+import { registerDemoLoad } from './commands/demo-load.js';
+import { registerImportEmployees } from './commands/import-employees.js';
+import { registerMigrate } from './commands/migrate.js';
+import { registerServe } from './commands/serve.js';
+import { registerUserCreate } from './commands/user-create.js';
+import { registerUserSetPassword } from './commands/user-set-password.js';
+import { createOutput, type Output, printError } from './output.js';
+
+/** --lang given on the command line wins over KYOSEI_LANG and LANG (read early: help text is translated). */
+function langFrom(argv: string[], config: Config): Locale {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i === -1 ? undefined : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  return value === 'ja' || value === 'en' ? value : config.lang;
+}
+
+const TITLES: Record<string, string> = {
+  'Usage:': 'help.usage',
+  'Options:': 'help.options',
+  'Global Options:': 'help.globalOptions',
+  'Commands:': 'help.commands',
+  'Arguments:': 'help.arguments',
+};
+
+function commanderMessage(out: Output, err: CommanderError): string {
+  const key = err.code.replace(/^commander\./, '');
+  const name = /'([^']+)'/.exec(err.message)?.[1] ?? '';
+  const known = out.t(`error.commander.${key}`, { name, defaultValue: '' });
+  return known || out.t('error.commander.other', { message: err.message.replace(/^error: /, '') });
+}
+
+/** Builds the `kyosei` program with every command, its help in the chosen language. */
+export function buildProgram(deps: CommandDeps): Command {
+  const { out } = deps;
+  const program = new Command('kyosei');
+  program
+    .description(out.t('program.description'))
+    .version(pkg.version, '-V, --version', out.t('program.version'))
+    .option('--lang <lang>', out.t('program.lang'))
+    .helpOption('-h, --help', out.t('program.helpOption'))
+    .helpCommand('help [command]', out.t('program.help'))
+    .configureHelp({ styleTitle: (title) => (TITLES[title] ? out.t(TITLES[title]) : title) })
+    .configureOutput({ outputError: () => undefined })
+    .showSuggestionAfterError(false)
+    .exitOverride();
+  registerMigrate(program, deps);
+  registerServe(program, deps);
+  registerDemoLoad(program.command('demo').description(out.t('command.demo')), deps);
+  const user = program.command('user').description(out.t('command.user'));
+  registerUserCreate(user, deps);
+  registerUserSetPassword(user, deps);
+  registerImportEmployees(program.command('import').description(out.t('command.import')), deps);
+  return program;
+}
+
+/**
+ * Runs the CLI. Resolves to the exit code, or null when the process must keep running (serve).
+ * Failures print their message in the user's language and give 1.
+ */
+export async function run(argv: string[] = process.argv): Promise<number | null> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return 1;
+  }
+  const out = createOutput(langFrom(argv, config));
+  let keepAlive = false;
+  const program = buildProgram({ out, config, keepAlive: () => (keepAlive = true) });
+  try {
+    await program.parseAsync(argv);
+    return keepAlive ? null : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      if (err.code === 'commander.help') return err.exitCode;
+      out.note(commanderMessage(out, err));
+      return 1;
+    }
+    printError(out, err);
+    return 1;
+  }
+}
