@@ -190,4 +190,39 @@ describe('the kyosei CLI', { timeout: 180_000 }, () => {
     const after = await kyosei(['import', 'employees', TEMPLATE]);
     expect(after.code, after.stderr).toBe(0);
   });
+
+  it('creates a second organisation with its first administrator; --org then becomes necessary', async () => {
+    const created = await kyosei([
+      'org',
+      'create',
+      '--code',
+      'ACME',
+      '--name-ja',
+      'アクメ',
+      '--name-en',
+      'Acme',
+      '--admin-email',
+      'boss@acme.example',
+      '--password',
+      PASSWORD,
+    ]);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toContain('ACME');
+    const again = await kyosei(['org', 'create', '--code', 'ACME', '--name-ja', 'x', '--name-en', 'y']);
+    expect(again.code).toBe(1);
+    expect(again.stderr + again.stdout).toContain('already exists');
+    const ambiguous = await kyosei(['user', 'set-password', '--email', 'boss@acme.example']);
+    expect(ambiguous.code).toBe(1);
+    const scoped = await kyosei([
+      'user',
+      'set-password',
+      '--email',
+      'boss@acme.example',
+      '--org',
+      'ACME',
+      '--password',
+      'another long one',
+    ]);
+    expect(scoped.code, scoped.stderr).toBe(0);
+  });
 });

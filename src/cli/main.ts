@@ -6,6 +6,7 @@ import type { CommandDeps } from './commands/command.js';
 import { registerDemoLoad } from './commands/demo-load.js';
 import { registerImportEmployees } from './commands/import-employees.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerOrgCreate } from './commands/org-create.js';
 import { registerServe } from './commands/serve.js';
 import { registerUserCreate } from './commands/user-create.js';
 import { registerUserSetPassword } from './commands/user-set-password.js';
@@ -50,6 +51,7 @@ export function buildProgram(deps: CommandDeps): Command {
   registerMigrate(program, deps);
   registerServe(program, deps);
   registerDemoLoad(program.command('demo').description(out.t('command.demo')), deps);
+  registerOrgCreate(program.command('org').description(out.t('command.org')), deps);
   const user = program.command('user').description(out.t('command.user'));
   registerUserCreate(user, deps);
   registerUserSetPassword(user, deps);

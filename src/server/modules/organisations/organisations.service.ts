@@ -3,7 +3,9 @@ import { fiscalYearLabel, fiscalYearOf, fiscalYearRange } from '../../../shared/
 import { PREFECTURES } from '../../../shared/prefectures.js';
 import { audit } from '../../lib/audit.js';
 import { assertHolds } from '../../lib/authz.js';
+import type { Db } from '../../db/client.js';
 import { type Ctx, inTransaction } from '../../lib/context.js';
+import { AppError } from '../../lib/errors.js';
 import { isCurrencyCode, type Organisation, type OrganisationUpdate } from './organisations.schema.js';
 import { organisations } from './organisations.table.js';
 import { changedKeys, notFoundError, throwIfInvalid } from './problems.js';
@@ -91,4 +93,32 @@ export async function updateOrganisation(
 /** The 47 prefectures with their JIS codes, a reference list for site forms. */
 export function listPrefectures() {
   return { items: PREFECTURES.map((p) => ({ code: p.code, nameJa: p.nameJa, nameEn: p.nameEn })) };
+}
+
+/**
+ * Creates an organisation (a new tenant) with default settings, and writes its first audit record.
+ * Throws duplicate when the code is taken.
+ */
+export async function createOrganisation(
+  db: Db,
+  input: { code: string; nameJa: string; nameEn: string; defaultLocale?: 'ja' | 'en' },
+  actorLabel: string,
+): Promise<OrgRow> {
+  return db.transaction(async (tx) => {
+    const [taken] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.code, input.code));
+    if (taken)
+      throw new AppError('duplicate', {
+        params: { entity: 'organisation' },
+        fields: [{ path: 'code', code: 'duplicate' }],
+      });
+    const [row] = await tx.insert(organisations).values(input).returning();
+    await audit(
+      { orgId: row.id, actor: { kind: 'system', label: actorLabel }, locale: 'en', db: tx },
+      { action: 'organisation.create', entityType: 'organisation', entityId: row.id, after: row },
+    );
+    return row;
+  });
 }
