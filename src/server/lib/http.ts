@@ -41,7 +41,10 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The message for an error code in a language. */
 export function message(code: string, locale: Locale, params: Record<string, unknown> = {}): string {
   const entity = typeof params.entity === 'string' ? params.entity : undefined;
-  const entityName = entity && i18n.exists(`errors:entity.${entity}`, { lng: locale }) ? i18n.t(`errors:entity.${entity}`, { lng: locale }) : entity;
+  const entityName =
+    entity && i18n.exists(`errors:entity.${entity}`, { lng: locale })
+      ? i18n.t(`errors:entity.${entity}`, { lng: locale })
+      : entity;
   return i18n.t(`errors:${code}`, { lng: locale, ...params, entity: entityName });
 }
 

@@ -235,8 +235,15 @@ export async function createUser(ctx: Ctx, input: UserCreate): Promise<UserAdmin
         .where(and(eq(employees.orgId, tx.orgId), eq(employees.id, input.employeeId)));
       if (!e)
         throw new AppError('validation_failed', { fields: [{ path: 'employeeId', code: 'not_found' }] });
-      const [linked] = await tx.db.select({ id: users.id }).from(users).where(and(eq(users.orgId, tx.orgId), eq(users.employeeId, e.id)));
-      if (linked) throw new AppError('duplicate', { params: { entity: 'user' }, fields: [{ path: 'employeeId', code: 'duplicate' }] });
+      const [linked] = await tx.db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.orgId, tx.orgId), eq(users.employeeId, e.id)));
+      if (linked)
+        throw new AppError('duplicate', {
+          params: { entity: 'user' },
+          fields: [{ path: 'employeeId', code: 'duplicate' }],
+        });
       displayName ??= tx.locale === 'ja' ? e.nameJa : e.nameEn;
     }
     const [org] = await tx.db.select().from(organisations).where(eq(organisations.id, tx.orgId));

@@ -3,7 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { openTestDatabase } from '../../test/db.js';
 import { employees } from '../people/people.table.js';
-import { buildEmployeeRow, buildTestApp, createTestOrg, signIn, type Session, type TestOrg } from '../../test/factories.js';
+import {
+  buildEmployeeRow,
+  buildTestApp,
+  createTestOrg,
+  signIn,
+  type Session,
+  type TestOrg,
+} from '../../test/factories.js';
 
 let database: Database;
 let app: FastifyInstance;
@@ -17,12 +24,19 @@ beforeAll(async () => {
   admin = await signIn(app, org.users.org_admin.email);
 });
 
-const post = (s: Session, url: string, payload: object) => app.inject({ method: 'POST', url, headers: s.headers, payload });
+const post = (s: Session, url: string, payload: object) =>
+  app.inject({ method: 'POST', url, headers: s.headers, payload });
 
 describe('accounts and role grants', () => {
   it('creates an account linked to an employee, which can then sign in', async () => {
-    const [emp] = await database.db.insert(employees).values(buildEmployeeRow(org.orgId, org.companies.jp, 900)).returning();
-    const taken = await post(admin, '/api/users', { email: 'other@users.test', employeeId: org.users.employee.employeeId });
+    const [emp] = await database.db
+      .insert(employees)
+      .values(buildEmployeeRow(org.orgId, org.companies.jp, 900))
+      .returning();
+    const taken = await post(admin, '/api/users', {
+      email: 'other@users.test',
+      employeeId: org.users.employee.employeeId,
+    });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().fields[0]).toMatchObject({ path: 'employeeId', code: 'duplicate' });
     const res = await post(admin, '/api/users', {
@@ -32,7 +46,9 @@ describe('accounts and role grants', () => {
       grants: [{ role: 'promoter', scopeType: 'site', siteId: org.sites.tokyo }],
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json().grants).toMatchObject([{ role: 'promoter', scopeType: 'site', scopeLabel: '東京本社' }]);
+    expect(res.json().grants).toMatchObject([
+      { role: 'promoter', scopeType: 'site', scopeLabel: '東京本社' },
+    ]);
     const me = await signIn(app, 'new.person@users.test', 'long enough password');
     expect(me.csrf).toBeTruthy();
   });
@@ -51,38 +67,73 @@ describe('accounts and role grants', () => {
     expect(first.json().scopeLabel).toBe('USERS 米国');
     const again = await post(admin, url, grant);
     expect(again.statusCode).toBe(409);
-    const del = await app.inject({ method: 'DELETE', url: `${url}/${first.json().id}`, headers: admin.headers });
+    const del = await app.inject({
+      method: 'DELETE',
+      url: `${url}/${first.json().id}`,
+      headers: admin.headers,
+    });
     expect(del.statusCode).toBe(204);
   });
 
   it('keeps at least one organisation-wide administrator', async () => {
-    const user = await app.inject({ method: 'GET', url: `/api/users/${org.users.org_admin.id}`, headers: admin.headers });
+    const user = await app.inject({
+      method: 'GET',
+      url: `/api/users/${org.users.org_admin.id}`,
+      headers: admin.headers,
+    });
     const grant = user.json().grants.find((g: { role: string }) => g.role === 'org_admin');
-    const res = await app.inject({ method: 'DELETE', url: `/api/users/${org.users.org_admin.id}/grants/${grant.id}`, headers: admin.headers });
+    const res = await app.inject({
+      method: 'DELETE',
+      url: `/api/users/${org.users.org_admin.id}/grants/${grant.id}`,
+      headers: admin.headers,
+    });
     expect(res.statusCode).toBe(409);
-    const after = await app.inject({ method: 'GET', url: `/api/users/${org.users.org_admin.id}`, headers: admin.headers });
+    const after = await app.inject({
+      method: 'GET',
+      url: `/api/users/${org.users.org_admin.id}`,
+      headers: admin.headers,
+    });
     expect(after.json().grants).toHaveLength(user.json().grants.length);
   });
 
   it('lets only administrators manage accounts; auditors read but change nothing', async () => {
     const auditor = await signIn(app, org.users.auditor.email);
-    expect((await app.inject({ method: 'GET', url: '/api/users', headers: auditor.headers })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/users', headers: auditor.headers })).statusCode,
+    ).toBe(200);
     expect((await post(auditor, '/api/users', { email: 'x@users.test' })).statusCode).toBe(403);
     const csr = await signIn(app, org.users.csr_manager.email);
-    expect((await app.inject({ method: 'GET', url: '/api/users', headers: csr.headers })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/api/users', headers: csr.headers })).statusCode).toBe(
+      403,
+    );
   });
 
   it('disables an account, ending its sessions, and unlocks a locked one', async () => {
     const victim = await signIn(app, org.users.program_manager.email);
-    const res = await app.inject({ method: 'PATCH', url: `/api/users/${org.users.program_manager.id}`, headers: admin.headers, payload: { disabled: true } });
+    const res = await app.inject({
+      method: 'PATCH',
+      url: `/api/users/${org.users.program_manager.id}`,
+      headers: admin.headers,
+      payload: { disabled: true },
+    });
     expect(res.json().disabled).toBe(true);
-    expect((await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: victim.cookie } })).statusCode).toBe(401);
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: org.users.program_manager.email, password: 'correct horse battery' } });
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: victim.cookie } })).statusCode,
+    ).toBe(401);
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: org.users.program_manager.email, password: 'correct horse battery' },
+    });
     expect(login.json().code).toBe('account_disabled');
   });
 
   it('filters the account list by role and text', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/users?role=finance&q=finance', headers: admin.headers });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/users?role=finance&q=finance',
+      headers: admin.headers,
+    });
     expect(res.json().items.map((u: { email: string }) => u.email)).toEqual([org.users.finance.email]);
   });
 });

@@ -1,0 +1,94 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { type Permission, type Role, rolesFor } from '../src/shared/roles.js';
+import { heading, navLinks, shows, visit } from './support/app.js';
+import { useBrowser } from './support/browser.js';
+import { type Locale, t } from './support/i18n.js';
+import { DEMO_ACCOUNTS, sessionFor, setUserLocale } from './support/session.js';
+
+const baseURL = inject('pgliteBaseUrl');
+
+/** The navigation entries, in order, with the permission each needs (none: everyone). */
+const NAV: { key: string; path: string; permission?: Permission }[] = [
+  { key: 'nav.home', path: '/' },
+  { key: 'nav.settings', path: '/organisation/settings', permission: 'org.read' },
+  { key: 'nav.companies', path: '/organisation/companies', permission: 'org.read' },
+  { key: 'nav.sites', path: '/organisation/sites', permission: 'org.read' },
+  { key: 'nav.departments', path: '/organisation/departments', permission: 'org.read' },
+  { key: 'nav.employees', path: '/employees', permission: 'people.read' },
+  { key: 'nav.users', path: '/users', permission: 'roles.read' },
+  { key: 'nav.audit', path: '/audit', permission: 'audit.read' },
+  { key: 'nav.profile', path: '/profile' },
+];
+
+/** The buttons that change something on each screen, and the permission that shows them. */
+const CHANGE_BUTTONS: { path: string; title: string; button: string; permission: Permission }[] = [
+  {
+    path: '/organisation/companies',
+    title: 'companies.title',
+    button: 'companies.create',
+    permission: 'org.manage',
+  },
+  { path: '/organisation/sites', title: 'sites.title', button: 'sites.create', permission: 'org.manage' },
+  {
+    path: '/organisation/departments',
+    title: 'departments.title',
+    button: 'departments.create',
+    permission: 'org.manage',
+  },
+  { path: '/employees', title: 'employees.title', button: 'employees.create', permission: 'people.manage' },
+  { path: '/users', title: 'users.title', button: 'users.create', permission: 'roles.manage' },
+];
+
+const may = (role: Role, permission?: Permission) => !permission || rolesFor(permission).includes(role);
+
+async function openAs(browser: ReturnType<typeof useBrowser>, role: Role, locale: Locale): Promise<Page> {
+  const session = await sessionFor(baseURL, DEMO_ACCOUNTS[role]);
+  await setUserLocale(session, locale);
+  const me = await session.call<{ roles: { role: string }[] }>('GET', '/api/me');
+  expect(me.roles.map((r) => r.role)).toContain(role);
+  return browser.page({ baseURL, locale, storageState: session.state });
+}
+
+describe('what each role sees', () => {
+  const browser = useBrowser();
+
+  for (const role of Object.keys(DEMO_ACCOUNTS) as Role[]) {
+    const locale: Locale = role === 'auditor' || role === 'employee' ? 'en' : 'ja';
+    it(`shows ${role} only the screens the role may use (${locale})`, async () => {
+      const page = await openAs(browser, role, locale);
+      await page.goto('/');
+      const expected = NAV.filter((n) => may(role, n.permission)).map((n) => t(locale, n.key));
+      expect(await navLinks(page, locale)).toEqual(expected);
+
+      // A screen left out of the navigation is refused when its address is typed in.
+      const hidden = NAV.find((n) => !may(role, n.permission));
+      if (hidden) {
+        await page.goto(hidden.path);
+        await shows(heading(page, t(locale, 'forbidden.title')), `"no access" at ${hidden.path} for ${role}`);
+      }
+
+      // Buttons that change data show only with the permission to change it.
+      for (const screen of CHANGE_BUTTONS.filter((s) =>
+        may(role, NAV.find((n) => n.path === s.path)?.permission),
+      )) {
+        await visit(page, screen.path, t(locale, screen.title));
+        const button = page.getByRole('button', { name: t(locale, screen.button) });
+        const count = await button.count();
+        expect(count, `${screen.button} for ${role}`).toBe(may(role, screen.permission) ? 1 : 0);
+        const edit = page.getByRole('button', { name: t(locale, 'common.editNamed', { name: '' }).trim() });
+        if (!may(role, screen.permission))
+          expect(await edit.count(), `edit buttons at ${screen.path}`).toBe(0);
+      }
+    });
+  }
+
+  it('lets the auditor read the audit log, the accounts and the settings without any way to change them', async () => {
+    const page = await openAs(browser, 'auditor', 'ja');
+    await visit(page, '/audit', t('ja', 'audit.title'));
+    await visit(page, '/users', t('ja', 'users.title'));
+    expect(await page.getByRole('button', { name: t('ja', 'users.create') }).count()).toBe(0);
+    await visit(page, '/organisation/settings', t('ja', 'settings.title'));
+    expect(await page.getByRole('button', { name: t('ja', 'common.save') }).count()).toBe(0);
+  });
+});
