@@ -18,6 +18,7 @@ import {
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { httpPlumbing } from './lib/http.js';
+import { withProblems } from './lib/openapi-problems.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { usersRoutes } from './modules/auth/users.routes.js';
@@ -75,7 +76,7 @@ export async function buildApp({ config, database }: { config: Config; database:
       security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => withProblems(jsonSchemaTransformObject(input)),
   });
   // The API reference page and its assets are public, like the document they show.
   app.addHook('onRoute', (route) => {

@@ -6,7 +6,12 @@ import type { Database } from './db/client.js';
 import { openTestDatabase } from './test/db.js';
 import { buildTestApp } from './test/factories.js';
 
-type Operation = { summary?: string; tags?: string[]; parameters?: { in: string; name: string }[] };
+type Operation = {
+  summary?: string;
+  tags?: string[];
+  parameters?: { in: string; name: string }[];
+  responses?: Record<string, { content?: Record<string, unknown> }>;
+};
 type Document = { openapi: string; paths: Record<string, Record<string, Operation>>; components: object };
 
 let database: Database;
@@ -58,6 +63,8 @@ describe('the OpenAPI document', () => {
         const where = `${method.toUpperCase()} ${path}`;
         if (!op.summary) problems.push(`${where}: no summary`);
         if (!op.tags?.length) problems.push(`${where}: no tags`);
+        if (!op.responses?.default?.content?.['application/problem+json'])
+          problems.push(`${where}: no problem response`);
         const params = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
         if (params.sort().join() !== [...declared].sort().join())
           problems.push(`${where}: path parameters ${params}`);

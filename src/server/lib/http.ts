@@ -110,7 +110,7 @@ function sendProblem(req: FastifyRequest, reply: FastifyReply, err: AppError, li
     .code(err.status)
     .type('application/problem+json; charset=utf-8')
     .send({
-      type: `https://kyosei.dev/problems/${err.code}`,
+      type: `urn:kyosei:problem:${err.code}`,
       title: err.code,
       status: err.status,
       code: err.code,
