@@ -101,6 +101,11 @@ async function tier(name, fn) {
 /** @param {string} reason */
 const cannotRun = (reason) => async () => ({ ok: false, note: `could not run: ${reason}` });
 
+// The process time zone of each tier: services must not depend on it. Tokyo has no daylight saving time;
+// New York has it, so one tier runs across a DST rule.
+const TOKYO = 'Asia/Tokyo';
+const DST_ZONE = 'America/New_York';
+
 let cluster;
 try {
   await tier('typecheck + lint', async () => {
@@ -112,19 +117,25 @@ try {
       note: failedSteps.length ? `${failedSteps.join(' and ')} failed` : '',
     };
   });
-  await tier('unit', () => vitest('unit', 'unit', baseEnv()));
-  await tier('integration (PGlite)', () => vitest('integration', 'integration-pglite', baseEnv()));
+  await tier('unit', () => vitest('unit', 'unit', baseEnv({ TZ: TOKYO })));
+  await tier('integration (PGlite, Asia/Tokyo)', () =>
+    vitest('integration', 'integration-pglite', baseEnv({ TZ: TOKYO })),
+  );
 
   // The cluster's install (when missing) and start-up count as part of the PostgreSQL tier.
   let clusterError = '';
-  await tier('integration (PostgreSQL)', async () => {
+  await tier('integration (PostgreSQL, America/New_York)', async () => {
     try {
       cluster = await startCluster({ bin: ensurePostgres(), log: (line) => console.log(line) });
     } catch (e) {
       clusterError = e instanceof Error ? e.message : String(e);
       throw e;
     }
-    return vitest('integration', 'integration-postgres', baseEnv({ TEST_DATABASE_URL: cluster.url }));
+    return vitest(
+      'integration',
+      'integration-postgres',
+      baseEnv({ TEST_DATABASE_URL: cluster.url, TZ: DST_ZONE }),
+    );
   });
 
   await tier(

@@ -1,6 +1,8 @@
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconAlertTriangle } from '@tabler/icons-react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client';
 import { i18n } from '../i18n';
@@ -30,6 +32,28 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
       </Stack>
     </Alert>
   );
+}
+
+/**
+ * A query's states in one place: the loader while it is pending, its error with a retry, `empty`
+ * when `isEmpty(data)` holds, otherwise `children(data)`. With placeholder data (a list keeping its
+ * previous page while the next one loads) the query is not pending, so the previous data stays.
+ */
+export function QueryState<T>({
+  query,
+  empty,
+  isEmpty,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  empty?: ReactNode;
+  isEmpty?: (data: T) => boolean;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) return <LoadError error={query.error} onRetry={() => query.refetch()} />;
+  if (isEmpty?.(query.data)) return empty;
+  return children(query.data);
 }
 
 /** The server's message for a refused form (its field messages show under the inputs). */

@@ -19,7 +19,7 @@ import { Empty } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
 import { SearchBox, useSearchState } from '../../components/list-filters';
 import type { AuditSearch } from '../../search-params';
-import { LoadError, PageLoader } from '../../components/feedback';
+import { QueryState } from '../../components/feedback';
 import type { AuditEntry } from '../../api/types';
 import { JsonDiff } from '../../components/json-diff';
 import { useFormat } from '../../i18n';
@@ -79,34 +79,36 @@ export function AuditPage() {
             w={170}
           />
         </Group>
-        {log.isPending ? (
-          <PageLoader />
-        ) : log.isError ? (
-          <LoadError error={log.error} onRetry={() => log.refetch()} />
-        ) : entries.length === 0 ? (
-          <Empty title={t('audit.empty')} description={filtered ? t('common.emptyFiltered') : undefined} />
-        ) : (
-          <Stack>
-            <Accordion multiple variant="separated" chevronPosition="left">
-              {entries.map((entry) => (
-                <AuditEntryItem key={entry.id} entry={entry} />
-              ))}
-            </Accordion>
-            <Center>
-              {log.hasNextPage ? (
-                <Button
-                  variant="default"
-                  onClick={() => log.fetchNextPage()}
-                  loading={log.isFetchingNextPage}
-                >
-                  {t('audit.loadMore')}
-                </Button>
-              ) : (
-                <span>{t('audit.end')}</span>
-              )}
-            </Center>
-          </Stack>
-        )}
+        <QueryState
+          query={log}
+          isEmpty={() => entries.length === 0}
+          empty={
+            <Empty title={t('audit.empty')} description={filtered ? t('common.emptyFiltered') : undefined} />
+          }
+        >
+          {() => (
+            <Stack>
+              <Accordion multiple variant="separated" chevronPosition="left">
+                {entries.map((entry) => (
+                  <AuditEntryItem key={entry.id} entry={entry} />
+                ))}
+              </Accordion>
+              <Center>
+                {log.hasNextPage ? (
+                  <Button
+                    variant="default"
+                    onClick={() => log.fetchNextPage()}
+                    loading={log.isFetchingNextPage}
+                  >
+                    {t('audit.loadMore')}
+                  </Button>
+                ) : (
+                  <span>{t('audit.end')}</span>
+                )}
+              </Center>
+            </Stack>
+          )}
+        </QueryState>
       </Paper>
     </>
   );

@@ -11,7 +11,7 @@ import { RowActions } from '../../components/row-actions';
 import { SearchBox } from '../../components/list-filters';
 import { useFormat } from '../../i18n';
 import { CompanyForm } from './company-form';
-import { LoadError, PageLoader } from '../../components/feedback';
+import { QueryState } from '../../components/feedback';
 
 /** Group companies: search, sort, page; create, edit and delete with org.manage. */
 export function CompaniesPage() {
@@ -59,58 +59,60 @@ export function CompaniesPage() {
             placeholder={t('companies.searchPlaceholder')}
           />
         </Group>
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.isError ? (
-          <LoadError error={list.error} onRetry={() => list.refetch()} />
-        ) : list.data.items.length === 0 ? (
-          <Empty title={t('companies.empty')} description={q ? t('common.emptyFiltered') : undefined} />
-        ) : (
-          <>
-            <ScrollTable minWidth={800} label={t('companies.title')}>
-              <Table striped highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    {th('code', t('fields.code'))}
-                    {th(f.locale === 'ja' ? 'nameJa' : 'nameEn', t('fields.name'))}
-                    {th('country', t('fields.country'))}
-                    <Table.Th>{t('fields.currency')}</Table.Th>
-                    <Table.Th>{t('fields.timeZone')}</Table.Th>
-                    <Table.Th ta="right">{t('companies.sites')}</Table.Th>
-                    <Table.Th ta="right">{t('companies.employees')}</Table.Th>
-                    {canManage && <Table.Th>{t('common.actions')}</Table.Th>}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((c) => (
-                    <Table.Tr key={c.id}>
-                      <Table.Td ff="monospace">{c.code}</Table.Td>
-                      <Table.Td>{f.name(c)}</Table.Td>
-                      <Table.Td>{f.country(c.country)}</Table.Td>
-                      <Table.Td>{c.currency}</Table.Td>
-                      <Table.Td>{c.timeZone}</Table.Td>
-                      <Table.Td ta="right">{f.number(c.siteCount)}</Table.Td>
-                      <Table.Td ta="right">{f.number(c.employeeCount)}</Table.Td>
-                      {canManage && (
-                        <Table.Td>
-                          <RowActions
-                            name={c.code}
-                            onEdit={() => setEditing(c)}
-                            onDelete={() => remove.mutateAsync(c.id)}
-                            deleting={remove.isPending}
-                            deleteTitle={t('companies.deleteTitle')}
-                            deleteMessage={t('companies.deleteMessage', { name: `${c.code} ${f.name(c)}` })}
-                          />
-                        </Table.Td>
-                      )}
+        <QueryState
+          query={list}
+          isEmpty={(data) => data.items.length === 0}
+          empty={
+            <Empty title={t('companies.empty')} description={q ? t('common.emptyFiltered') : undefined} />
+          }
+        >
+          {(data) => (
+            <>
+              <ScrollTable minWidth={800} label={t('companies.title')}>
+                <Table striped highlightOnHover>
+                  <Table.Thead>
+                    <Table.Tr>
+                      {th('code', t('fields.code'))}
+                      {th(f.locale === 'ja' ? 'nameJa' : 'nameEn', t('fields.name'))}
+                      {th('country', t('fields.country'))}
+                      <Table.Th>{t('fields.currency')}</Table.Th>
+                      <Table.Th>{t('fields.timeZone')}</Table.Th>
+                      <Table.Th ta="right">{t('companies.sites')}</Table.Th>
+                      <Table.Th ta="right">{t('companies.employees')}</Table.Th>
+                      {canManage && <Table.Th>{t('common.actions')}</Table.Th>}
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
-            <Pager page={page} size={50} total={list.data.total} onPage={setPage} />
-          </>
-        )}
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((c) => (
+                      <Table.Tr key={c.id}>
+                        <Table.Td ff="monospace">{c.code}</Table.Td>
+                        <Table.Td>{f.name(c)}</Table.Td>
+                        <Table.Td>{f.country(c.country)}</Table.Td>
+                        <Table.Td>{c.currency}</Table.Td>
+                        <Table.Td>{c.timeZone}</Table.Td>
+                        <Table.Td ta="right">{f.number(c.siteCount)}</Table.Td>
+                        <Table.Td ta="right">{f.number(c.employeeCount)}</Table.Td>
+                        {canManage && (
+                          <Table.Td>
+                            <RowActions
+                              name={c.code}
+                              onEdit={() => setEditing(c)}
+                              onDelete={() => remove.mutateAsync(c.id)}
+                              deleting={remove.isPending}
+                              deleteTitle={t('companies.deleteTitle')}
+                              deleteMessage={t('companies.deleteMessage', { name: `${c.code} ${f.name(c)}` })}
+                            />
+                          </Table.Td>
+                        )}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollTable>
+              <Pager page={page} size={50} total={data.total} onPage={setPage} />
+            </>
+          )}
+        </QueryState>
       </Paper>
       {editing && (
         <CompanyForm company={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../api/client';
@@ -6,7 +6,8 @@ import { useSave } from '../../api/resources';
 import type { Company } from '../../api/types';
 import { useFormat } from '../../i18n';
 import { countryOptions, currencyOptions, timeZoneOptions } from '../../reference';
-import { FormError, notifySuccess } from '../../components/feedback';
+import { notifySuccess } from '../../components/feedback';
+import { FormModal } from '../../components/form-modal';
 
 type Values = Pick<Company, 'code' | 'nameJa' | 'nameEn' | 'country' | 'currency' | 'timeZone'>;
 
@@ -46,56 +47,41 @@ export function CompanyForm({ company, onClose }: { company: Company | null; onC
     ),
   );
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      opened
-      onClose={onClose}
+    <FormModal
       title={company ? t('companies.edit') : t('companies.create')}
-      size="lg"
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      saving={save.isPending}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <FormError error={save.error} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('fields.code')} required data-autofocus {...form.getInputProps('code')} />
-            <Select
-              label={t('fields.country')}
-              data={countryOptions(f.locale)}
-              searchable
-              required
-              allowDeselect={false}
-              {...form.getInputProps('country')}
-            />
-            <TextInput label={t('fields.nameJa')} required {...form.getInputProps('nameJa')} />
-            <TextInput label={t('fields.nameEn')} required {...form.getInputProps('nameEn')} />
-            <Select
-              label={t('fields.currency')}
-              data={currencyOptions(f.locale)}
-              searchable
-              required
-              allowDeselect={false}
-              {...form.getInputProps('currency')}
-            />
-            <Select
-              label={t('fields.timeZone')}
-              data={timeZoneOptions()}
-              searchable
-              required
-              allowDeselect={false}
-              limit={100}
-              {...form.getInputProps('timeZone')}
-            />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput label={t('fields.code')} required data-autofocus {...form.getInputProps('code')} />
+      <Select
+        label={t('fields.country')}
+        data={countryOptions(f.locale)}
+        searchable
+        required
+        allowDeselect={false}
+        {...form.getInputProps('country')}
+      />
+      <TextInput label={t('fields.nameJa')} required {...form.getInputProps('nameJa')} />
+      <TextInput label={t('fields.nameEn')} required {...form.getInputProps('nameEn')} />
+      <Select
+        label={t('fields.currency')}
+        data={currencyOptions(f.locale)}
+        searchable
+        required
+        allowDeselect={false}
+        {...form.getInputProps('currency')}
+      />
+      <Select
+        label={t('fields.timeZone')}
+        data={timeZoneOptions()}
+        searchable
+        required
+        allowDeselect={false}
+        limit={100}
+        {...form.getInputProps('timeZone')}
+      />
+    </FormModal>
   );
 }

@@ -1,11 +1,12 @@
-import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../api/client';
 import { useSave } from '../../api/resources';
 import type { Department } from '../../api/types';
 import { CompanySelect, DepartmentSelect } from '../../components/org-selects';
-import { FormError, notifySuccess } from '../../components/feedback';
+import { notifySuccess } from '../../components/feedback';
+import { FormModal } from '../../components/form-modal';
 
 type Values = {
   companyId: string | null;
@@ -62,50 +63,35 @@ export function DepartmentForm({
     );
   });
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      opened
-      onClose={onClose}
+    <FormModal
       title={department ? t('departments.edit') : t('departments.create')}
-      size="lg"
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      saving={save.isPending}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <FormError error={save.error} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <CompanySelect
-              label={t('fields.company')}
-              required
-              disabled={!!department}
-              {...form.getInputProps('companyId')}
-              onChange={(v) => {
-                form.setFieldValue('companyId', v);
-                form.setFieldValue('parentId', null);
-              }}
-            />
-            <DepartmentSelect
-              label={t('fields.parentDepartment')}
-              placeholder={t('departments.noParent')}
-              companyId={form.values.companyId}
-              exclude={department?.id}
-              clearable
-              {...form.getInputProps('parentId')}
-            />
-            <TextInput label={t('fields.code')} required {...form.getInputProps('code')} />
-            <div />
-            <TextInput label={t('fields.nameJa')} required {...form.getInputProps('nameJa')} />
-            <TextInput label={t('fields.nameEn')} required {...form.getInputProps('nameEn')} />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <CompanySelect
+        label={t('fields.company')}
+        required
+        disabled={!!department}
+        {...form.getInputProps('companyId')}
+        onChange={(v) => {
+          form.setFieldValue('companyId', v);
+          form.setFieldValue('parentId', null);
+        }}
+      />
+      <DepartmentSelect
+        label={t('fields.parentDepartment')}
+        placeholder={t('departments.noParent')}
+        companyId={form.values.companyId}
+        exclude={department?.id}
+        clearable
+        {...form.getInputProps('parentId')}
+      />
+      <TextInput label={t('fields.code')} required {...form.getInputProps('code')} />
+      <div />
+      <TextInput label={t('fields.nameJa')} required {...form.getInputProps('nameJa')} />
+      <TextInput label={t('fields.nameEn')} required {...form.getInputProps('nameEn')} />
+    </FormModal>
   );
 }

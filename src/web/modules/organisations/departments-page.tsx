@@ -13,7 +13,7 @@ import { SearchBox, useSearchState } from '../../components/list-filters';
 import { useFormat } from '../../i18n';
 import type { ByCompanySearch } from '../../search-params';
 import { DepartmentForm } from './department-form';
-import { LoadError, PageLoader } from '../../components/feedback';
+import { QueryState } from '../../components/feedback';
 
 /** Departments of the group companies, with their parent department. */
 export function DepartmentsPage() {
@@ -73,61 +73,65 @@ export function DepartmentsPage() {
             w={280}
           />
         </Group>
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.isError ? (
-          <LoadError error={list.error} onRetry={() => list.refetch()} />
-        ) : list.data.items.length === 0 ? (
-          <Empty
-            title={t('departments.empty')}
-            description={q || companyId ? t('common.emptyFiltered') : undefined}
-          />
-        ) : (
-          <>
-            <ScrollTable minWidth={700} label={t('departments.title')}>
-              <Table striped highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    {th('code', t('fields.code'))}
-                    {th(f.locale === 'ja' ? 'nameJa' : 'nameEn', t('fields.name'))}
-                    <Table.Th>{t('fields.company')}</Table.Th>
-                    <Table.Th>{t('fields.parentDepartment')}</Table.Th>
-                    {canManage && <Table.Th>{t('common.actions')}</Table.Th>}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((d) => (
-                    <Table.Tr key={d.id}>
-                      <Table.Td ff="monospace">{d.code}</Table.Td>
-                      <Table.Td>{f.name(d)}</Table.Td>
-                      <Table.Td ff="monospace">{d.companyCode}</Table.Td>
-                      <Table.Td>{parentOf(d)}</Table.Td>
-                      {canManage && (
-                        <Table.Td>
-                          <RowActions
-                            name={d.code}
-                            onEdit={() => setEditing(d)}
-                            onDelete={() => remove.mutateAsync(d.id)}
-                            deleting={remove.isPending}
-                            deleteTitle={t('departments.deleteTitle')}
-                            deleteMessage={t('departments.deleteMessage', { name: `${d.code} ${f.name(d)}` })}
-                          />
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
-            <Pager
-              page={page}
-              size={size}
-              total={list.data.total}
-              onPage={(p) => update({ page: p })}
-              onSize={(n) => update({ size: n })}
+        <QueryState
+          query={list}
+          isEmpty={(data) => data.items.length === 0}
+          empty={
+            <Empty
+              title={t('departments.empty')}
+              description={q || companyId ? t('common.emptyFiltered') : undefined}
             />
-          </>
-        )}
+          }
+        >
+          {(data) => (
+            <>
+              <ScrollTable minWidth={700} label={t('departments.title')}>
+                <Table striped highlightOnHover>
+                  <Table.Thead>
+                    <Table.Tr>
+                      {th('code', t('fields.code'))}
+                      {th(f.locale === 'ja' ? 'nameJa' : 'nameEn', t('fields.name'))}
+                      <Table.Th>{t('fields.company')}</Table.Th>
+                      <Table.Th>{t('fields.parentDepartment')}</Table.Th>
+                      {canManage && <Table.Th>{t('common.actions')}</Table.Th>}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((d) => (
+                      <Table.Tr key={d.id}>
+                        <Table.Td ff="monospace">{d.code}</Table.Td>
+                        <Table.Td>{f.name(d)}</Table.Td>
+                        <Table.Td ff="monospace">{d.companyCode}</Table.Td>
+                        <Table.Td>{parentOf(d)}</Table.Td>
+                        {canManage && (
+                          <Table.Td>
+                            <RowActions
+                              name={d.code}
+                              onEdit={() => setEditing(d)}
+                              onDelete={() => remove.mutateAsync(d.id)}
+                              deleting={remove.isPending}
+                              deleteTitle={t('departments.deleteTitle')}
+                              deleteMessage={t('departments.deleteMessage', {
+                                name: `${d.code} ${f.name(d)}`,
+                              })}
+                            />
+                          </Table.Td>
+                        )}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollTable>
+              <Pager
+                page={page}
+                size={size}
+                total={data.total}
+                onPage={(p) => update({ page: p })}
+                onSize={(n) => update({ size: n })}
+              />
+            </>
+          )}
+        </QueryState>
       </Paper>
       {editing && (
         <DepartmentForm

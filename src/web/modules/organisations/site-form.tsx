@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../api/client';
@@ -8,7 +8,8 @@ import { CompanySelect } from '../../components/org-selects';
 import { useFormat } from '../../i18n';
 import { timeZoneOptions } from '../../reference';
 import { usePrefectures } from './organisations.api';
-import { FormError, notifySuccess } from '../../components/feedback';
+import { notifySuccess } from '../../components/feedback';
+import { FormModal } from '../../components/form-modal';
 
 type Values = {
   companyId: string | null;
@@ -82,63 +83,48 @@ export function SiteForm({
   });
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      opened
-      onClose={onClose}
+    <FormModal
       title={site ? t('sites.edit') : t('sites.create')}
-      size="lg"
+      onClose={onClose}
+      onSubmit={submit}
+      error={save.error}
+      saving={save.isPending}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <FormError error={save.error} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <CompanySelect
-              label={t('fields.company')}
-              required
-              disabled={!!site}
-              {...form.getInputProps('companyId')}
-            />
-            <TextInput label={t('fields.code')} required {...form.getInputProps('code')} />
-            <TextInput label={t('fields.nameJa')} required {...form.getInputProps('nameJa')} />
-            <TextInput label={t('fields.nameEn')} required {...form.getInputProps('nameEn')} />
-            <Select
-              label={t('fields.siteKind')}
-              data={SITE_KINDS.map((k) => ({ value: k, label: t(`siteKind.${k}`) }))}
-              allowDeselect={false}
-              {...form.getInputProps('kind')}
-            />
-            {inJapan ? (
-              <Select
-                label={t('fields.prefecture')}
-                data={(prefectures.data ?? []).map((p) => ({ value: p.code, label: f.name(p) }))}
-                searchable
-                clearable
-                {...form.getInputProps('prefecture')}
-              />
-            ) : (
-              <TextInput label={t('fields.region')} {...form.getInputProps('region')} />
-            )}
-            <Select
-              label={t('fields.timeZone')}
-              data={timeZoneOptions()}
-              searchable
-              allowDeselect={false}
-              limit={100}
-              required
-              {...form.getInputProps('timeZone')}
-            />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <CompanySelect
+        label={t('fields.company')}
+        required
+        disabled={!!site}
+        {...form.getInputProps('companyId')}
+      />
+      <TextInput label={t('fields.code')} required {...form.getInputProps('code')} />
+      <TextInput label={t('fields.nameJa')} required {...form.getInputProps('nameJa')} />
+      <TextInput label={t('fields.nameEn')} required {...form.getInputProps('nameEn')} />
+      <Select
+        label={t('fields.siteKind')}
+        data={SITE_KINDS.map((k) => ({ value: k, label: t(`siteKind.${k}`) }))}
+        allowDeselect={false}
+        {...form.getInputProps('kind')}
+      />
+      {inJapan ? (
+        <Select
+          label={t('fields.prefecture')}
+          data={(prefectures.data ?? []).map((p) => ({ value: p.code, label: f.name(p) }))}
+          searchable
+          clearable
+          {...form.getInputProps('prefecture')}
+        />
+      ) : (
+        <TextInput label={t('fields.region')} {...form.getInputProps('region')} />
+      )}
+      <Select
+        label={t('fields.timeZone')}
+        data={timeZoneOptions()}
+        searchable
+        allowDeselect={false}
+        limit={100}
+        required
+        {...form.getInputProps('timeZone')}
+      />
+    </FormModal>
   );
 }

@@ -14,7 +14,7 @@ import { useFormat } from '../../i18n';
 import type { ByCompanySearch } from '../../search-params';
 import { usePrefectures } from './organisations.api';
 import { SiteForm } from './site-form';
-import { LoadError, PageLoader } from '../../components/feedback';
+import { QueryState } from '../../components/feedback';
 
 /** Sites (offices, factories, labs), filtered by company; prefecture in Japan, region elsewhere. */
 export function SitesPage() {
@@ -66,65 +66,67 @@ export function SitesPage() {
             w={280}
           />
         </Group>
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.isError ? (
-          <LoadError error={list.error} onRetry={() => list.refetch()} />
-        ) : list.data.items.length === 0 ? (
-          <Empty
-            title={t('sites.empty')}
-            description={q || companyId ? t('common.emptyFiltered') : undefined}
-          />
-        ) : (
-          <>
-            <ScrollTable minWidth={800} label={t('sites.title')}>
-              <Table striped highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    {th('code', t('fields.code'))}
-                    {th(f.locale === 'ja' ? 'nameJa' : 'nameEn', t('fields.name'))}
-                    <Table.Th>{t('fields.company')}</Table.Th>
-                    <Table.Th>{t('fields.siteKind')}</Table.Th>
-                    <Table.Th>{t('sites.location')}</Table.Th>
-                    <Table.Th>{t('fields.timeZone')}</Table.Th>
-                    {canManage && <Table.Th>{t('common.actions')}</Table.Th>}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((s) => (
-                    <Table.Tr key={s.id}>
-                      <Table.Td ff="monospace">{s.code}</Table.Td>
-                      <Table.Td>{f.name(s)}</Table.Td>
-                      <Table.Td ff="monospace">{s.companyCode}</Table.Td>
-                      <Table.Td>{t(`siteKind.${s.kind}`)}</Table.Td>
-                      <Table.Td>{location(s)}</Table.Td>
-                      <Table.Td>{s.timeZone}</Table.Td>
-                      {canManage && (
-                        <Table.Td>
-                          <RowActions
-                            name={s.code}
-                            onEdit={() => setEditing(s)}
-                            onDelete={() => remove.mutateAsync(s.id)}
-                            deleting={remove.isPending}
-                            deleteTitle={t('sites.deleteTitle')}
-                            deleteMessage={t('sites.deleteMessage', { name: `${s.code} ${f.name(s)}` })}
-                          />
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
-            <Pager
-              page={page}
-              size={size}
-              total={list.data.total}
-              onPage={(p) => update({ page: p })}
-              onSize={(n) => update({ size: n })}
+        <QueryState
+          query={list}
+          isEmpty={(data) => data.items.length === 0}
+          empty={
+            <Empty
+              title={t('sites.empty')}
+              description={q || companyId ? t('common.emptyFiltered') : undefined}
             />
-          </>
-        )}
+          }
+        >
+          {(data) => (
+            <>
+              <ScrollTable minWidth={800} label={t('sites.title')}>
+                <Table striped highlightOnHover>
+                  <Table.Thead>
+                    <Table.Tr>
+                      {th('code', t('fields.code'))}
+                      {th(f.locale === 'ja' ? 'nameJa' : 'nameEn', t('fields.name'))}
+                      <Table.Th>{t('fields.company')}</Table.Th>
+                      <Table.Th>{t('fields.siteKind')}</Table.Th>
+                      <Table.Th>{t('sites.location')}</Table.Th>
+                      <Table.Th>{t('fields.timeZone')}</Table.Th>
+                      {canManage && <Table.Th>{t('common.actions')}</Table.Th>}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((s) => (
+                      <Table.Tr key={s.id}>
+                        <Table.Td ff="monospace">{s.code}</Table.Td>
+                        <Table.Td>{f.name(s)}</Table.Td>
+                        <Table.Td ff="monospace">{s.companyCode}</Table.Td>
+                        <Table.Td>{t(`siteKind.${s.kind}`)}</Table.Td>
+                        <Table.Td>{location(s)}</Table.Td>
+                        <Table.Td>{s.timeZone}</Table.Td>
+                        {canManage && (
+                          <Table.Td>
+                            <RowActions
+                              name={s.code}
+                              onEdit={() => setEditing(s)}
+                              onDelete={() => remove.mutateAsync(s.id)}
+                              deleting={remove.isPending}
+                              deleteTitle={t('sites.deleteTitle')}
+                              deleteMessage={t('sites.deleteMessage', { name: `${s.code} ${f.name(s)}` })}
+                            />
+                          </Table.Td>
+                        )}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollTable>
+              <Pager
+                page={page}
+                size={size}
+                total={data.total}
+                onPage={(p) => update({ page: p })}
+                onSize={(n) => update({ size: n })}
+              />
+            </>
+          )}
+        </QueryState>
       </Paper>
       {editing && (
         <SiteForm

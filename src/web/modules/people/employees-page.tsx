@@ -12,7 +12,7 @@ import { SearchBox, useSearchState } from '../../components/list-filters';
 import { useFormat } from '../../i18n';
 import type { EmployeesSearch } from '../../search-params';
 import { EmployeeDrawer, StatusBadge } from './employee-drawer';
-import { LoadError, PageLoader } from '../../components/feedback';
+import { QueryState } from '../../components/feedback';
 
 /**
  * Employees: searched, filtered, sorted and paged by the server (one page at a time, so it stays
@@ -81,80 +81,82 @@ export function EmployeesPage() {
             w={160}
           />
         </Group>
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.isError ? (
-          <LoadError error={list.error} onRetry={() => list.refetch()} />
-        ) : list.data.items.length === 0 ? (
-          <Empty
-            title={t('employees.empty')}
-            description={filtered ? t('common.emptyFiltered') : undefined}
-          />
-        ) : (
-          <>
-            <ScrollTable minWidth={900} label={t('employees.title')}>
-              <Table striped highlightOnHover style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-                <Table.Thead>
-                  <Table.Tr>
-                    {th('employeeNumber', t('fields.employeeNumber'))}
-                    {f.locale === 'ja' ? (
-                      th('nameKana', t('fields.name'))
-                    ) : (
-                      <Table.Th>{t('fields.name')}</Table.Th>
-                    )}
-                    <Table.Th>{t('fields.email')}</Table.Th>
-                    <Table.Th>{t('fields.company')}</Table.Th>
-                    <Table.Th>{t('fields.site')}</Table.Th>
-                    <Table.Th>{t('fields.department')}</Table.Th>
-                    <Table.Th>{t('fields.status')}</Table.Th>
-                    {th('hireDate', t('fields.hireDate'))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((e) => (
-                    <Table.Tr key={e.id} onClick={() => setOpen(e.id)} style={{ cursor: 'pointer' }}>
-                      <Table.Td>
-                        <Anchor
-                          component="button"
-                          type="button"
-                          ff="monospace"
-                          size="sm"
-                          onClick={(ev) => {
-                            ev.stopPropagation();
-                            setOpen(e.id);
-                          }}
-                        >
-                          {e.employeeNumber}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <div>{f.name(e)}</div>
-                        {f.locale === 'ja' && (
-                          <div style={{ fontSize: 'var(--mantine-font-size-xs)' }}>{e.nameKana}</div>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{e.email}</Table.Td>
-                      <Table.Td ff="monospace">{e.companyCode}</Table.Td>
-                      <Table.Td ff="monospace">{e.siteCode}</Table.Td>
-                      <Table.Td ff="monospace">{e.departmentCode}</Table.Td>
-                      <Table.Td>
-                        <StatusBadge status={e.employmentStatus} />
-                      </Table.Td>
-                      <Table.Td>{f.date(e.hireDate)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
-            <Pager
-              page={page}
-              size={size}
-              total={list.data.total}
-              onPage={(p) => update({ page: p })}
-              onSize={(n) => update({ size: n })}
+        <QueryState
+          query={list}
+          isEmpty={(data) => data.items.length === 0}
+          empty={
+            <Empty
+              title={t('employees.empty')}
+              description={filtered ? t('common.emptyFiltered') : undefined}
             />
-          </>
-        )}
+          }
+        >
+          {(data) => (
+            <>
+              <ScrollTable minWidth={900} label={t('employees.title')}>
+                <Table striped highlightOnHover style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      {th('employeeNumber', t('fields.employeeNumber'))}
+                      {f.locale === 'ja' ? (
+                        th('nameKana', t('fields.name'))
+                      ) : (
+                        <Table.Th>{t('fields.name')}</Table.Th>
+                      )}
+                      <Table.Th>{t('fields.email')}</Table.Th>
+                      <Table.Th>{t('fields.company')}</Table.Th>
+                      <Table.Th>{t('fields.site')}</Table.Th>
+                      <Table.Th>{t('fields.department')}</Table.Th>
+                      <Table.Th>{t('fields.status')}</Table.Th>
+                      {th('hireDate', t('fields.hireDate'))}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((e) => (
+                      <Table.Tr key={e.id} onClick={() => setOpen(e.id)} style={{ cursor: 'pointer' }}>
+                        <Table.Td>
+                          <Anchor
+                            component="button"
+                            type="button"
+                            ff="monospace"
+                            size="sm"
+                            onClick={(ev) => {
+                              ev.stopPropagation();
+                              setOpen(e.id);
+                            }}
+                          >
+                            {e.employeeNumber}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>
+                          <div>{f.name(e)}</div>
+                          {f.locale === 'ja' && (
+                            <div style={{ fontSize: 'var(--mantine-font-size-xs)' }}>{e.nameKana}</div>
+                          )}
+                        </Table.Td>
+                        <Table.Td>{e.email}</Table.Td>
+                        <Table.Td ff="monospace">{e.companyCode}</Table.Td>
+                        <Table.Td ff="monospace">{e.siteCode}</Table.Td>
+                        <Table.Td ff="monospace">{e.departmentCode}</Table.Td>
+                        <Table.Td>
+                          <StatusBadge status={e.employmentStatus} />
+                        </Table.Td>
+                        <Table.Td>{f.date(e.hireDate)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollTable>
+              <Pager
+                page={page}
+                size={size}
+                total={data.total}
+                onPage={(p) => update({ page: p })}
+                onSize={(n) => update({ size: n })}
+              />
+            </>
+          )}
+        </QueryState>
       </Paper>
       {open && <EmployeeDrawer id={open === 'new' ? null : open} onClose={() => setOpen(null)} />}
     </>

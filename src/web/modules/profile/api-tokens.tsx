@@ -25,7 +25,7 @@ import type { ApiToken, ApiTokenCreated } from '../../api/types';
 import { ConfirmButton } from '../../components/confirm-button';
 import { useFormat } from '../../i18n';
 import { ScrollTable } from '../../components/data-table';
-import { FormError, LoadError, PageLoader, notifyError } from '../../components/feedback';
+import { FormError, QueryState, notifyError } from '../../components/feedback';
 
 const KEY = ['me', 'tokens'];
 
@@ -119,58 +119,58 @@ export function ApiTokens() {
           </Group>
         </Stack>
       </form>
-      {tokens.isPending ? (
-        <PageLoader />
-      ) : tokens.isError ? (
-        <LoadError error={tokens.error} onRetry={() => tokens.refetch()} />
-      ) : tokens.data.items.length === 0 ? (
-        <Text size="sm">{t('tokens.none')}</Text>
-      ) : (
-        <ScrollTable minWidth={640} label={t('tokens.title')}>
-          <Table withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('tokens.name')}</Table.Th>
-                <Table.Th>{t('tokens.prefix')}</Table.Th>
-                <Table.Th>{t('tokens.createdAt')}</Table.Th>
-                <Table.Th>{t('tokens.expiresAt')}</Table.Th>
-                <Table.Th>{t('tokens.lastUsedAt')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tokens.data.items.map((k) => (
-                <Table.Tr key={k.id}>
-                  <Table.Td>{k.name}</Table.Td>
-                  <Table.Td>
-                    <Code>{k.prefix}…</Code>
-                  </Table.Td>
-                  <Table.Td>{f.dateTime(k.createdAt)}</Table.Td>
-                  <Table.Td>{k.expiresAt ? f.dateTime(k.expiresAt) : t('tokens.never')}</Table.Td>
-                  <Table.Td>{k.lastUsedAt ? f.dateTime(k.lastUsedAt) : t('tokens.notUsed')}</Table.Td>
-                  <Table.Td>
-                    {state(k) ? (
-                      <Badge variant="outline" color="gray.8">
-                        {state(k)}
-                      </Badge>
-                    ) : (
-                      <ConfirmButton
-                        icon={<IconTrash size={16} aria-hidden />}
-                        label={t('tokens.revokeNamed', { name: k.name })}
-                        title={t('tokens.revokeTitle')}
-                        message={t('tokens.revokeMessage', { name: k.name })}
-                        confirmLabel={t('tokens.revoke')}
-                        loading={revoke.isPending}
-                        onConfirm={() => revoke.mutateAsync(k.id).catch((e) => notifyError(e))}
-                      />
-                    )}
-                  </Table.Td>
+      <QueryState
+        query={tokens}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<Text size="sm">{t('tokens.none')}</Text>}
+      >
+        {(data) => (
+          <ScrollTable minWidth={640} label={t('tokens.title')}>
+            <Table withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('tokens.name')}</Table.Th>
+                  <Table.Th>{t('tokens.prefix')}</Table.Th>
+                  <Table.Th>{t('tokens.createdAt')}</Table.Th>
+                  <Table.Th>{t('tokens.expiresAt')}</Table.Th>
+                  <Table.Th>{t('tokens.lastUsedAt')}</Table.Th>
+                  <Table.Th>{t('common.actions')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((k) => (
+                  <Table.Tr key={k.id}>
+                    <Table.Td>{k.name}</Table.Td>
+                    <Table.Td>
+                      <Code>{k.prefix}…</Code>
+                    </Table.Td>
+                    <Table.Td>{f.dateTime(k.createdAt)}</Table.Td>
+                    <Table.Td>{k.expiresAt ? f.dateTime(k.expiresAt) : t('tokens.never')}</Table.Td>
+                    <Table.Td>{k.lastUsedAt ? f.dateTime(k.lastUsedAt) : t('tokens.notUsed')}</Table.Td>
+                    <Table.Td>
+                      {state(k) ? (
+                        <Badge variant="outline" color="gray.8">
+                          {state(k)}
+                        </Badge>
+                      ) : (
+                        <ConfirmButton
+                          icon={<IconTrash size={16} aria-hidden />}
+                          label={t('tokens.revokeNamed', { name: k.name })}
+                          title={t('tokens.revokeTitle')}
+                          message={t('tokens.revokeMessage', { name: k.name })}
+                          confirmLabel={t('tokens.revoke')}
+                          loading={revoke.isPending}
+                          onConfirm={() => revoke.mutateAsync(k.id).catch((e) => notifyError(e))}
+                        />
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
+        )}
+      </QueryState>
     </Paper>
   );
 }

@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/page-header';
 import { useFormat } from '../../i18n';
 import { ApiTokens } from './api-tokens';
 import { PasswordForm } from './password-form';
-import { FormError, notifySuccess, LoadError, PageLoader } from '../../components/feedback';
+import { FormError, notifySuccess, QueryState } from '../../components/feedback';
 import { EmployeeDetails } from '../people/employee-drawer';
 
 /** The user's own account: name, language, employee record, password and API tokens. */
@@ -95,15 +95,15 @@ export function MyEmployee() {
       <Title order={2} size="h4" id="profile-employee" mb="sm">
         {t('profile.employee')}
       </Title>
-      {record.isPending ? (
-        <PageLoader />
-      ) : record.isError ? (
-        <LoadError error={record.error} onRetry={() => record.refetch()} />
-      ) : record.data ? (
-        <EmployeeDetails employee={record.data} />
-      ) : (
-        <Text size="sm">{t('profile.noEmployee')}</Text>
-      )}
+      <QueryState query={record}>
+        {(employee) =>
+          employee ? (
+            <EmployeeDetails employee={employee} />
+          ) : (
+            <Text size="sm">{t('profile.noEmployee')}</Text>
+          )
+        }
+      </QueryState>
     </Paper>
   );
 }

@@ -13,7 +13,7 @@ import type { UsersSearch } from '../../search-params';
 import { ROLES } from '../../../shared/roles';
 import { UserCreateModal } from './user-create-modal';
 import { UserDrawer } from './user-drawer';
-import { LoadError, PageLoader } from '../../components/feedback';
+import { QueryState } from '../../components/feedback';
 
 /** Accounts and their role grants: search, filter by role, open one to manage it. */
 export function UsersPage() {
@@ -56,91 +56,93 @@ export function UsersPage() {
             w={220}
           />
         </Group>
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.isError ? (
-          <LoadError error={list.error} onRetry={() => list.refetch()} />
-        ) : list.data.items.length === 0 ? (
-          <Empty title={t('users.empty')} description={q || role ? t('common.emptyFiltered') : undefined} />
-        ) : (
-          <>
-            <ScrollTable minWidth={800} label={t('users.title')}>
-              <Table striped highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('users.account')}</Table.Th>
-                    <Table.Th>{t('users.grants')}</Table.Th>
-                    <Table.Th>{t('fields.status')}</Table.Th>
-                    <Table.Th>{t('users.lastLoginColumn')}</Table.Th>
-                    <Table.Th>{t('common.actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((u) => (
-                    <Table.Tr key={u.id}>
-                      <Table.Td>
-                        <Text size="sm" fw={600}>
-                          {u.displayName}
-                        </Text>
-                        <Text size="xs">{u.email}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {u.grants.map((g) => (
-                            <Badge key={g.id} variant="light" color="indigo" c="indigo.9">
-                              {t(`role.${g.role}`)} · {g.scopeLabel}
-                            </Badge>
-                          ))}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {u.disabled && (
-                            <Badge color="gray.8" variant="outline">
-                              {t('users.disabled')}
-                            </Badge>
-                          )}
-                          {u.locked && (
-                            <Badge color="red" c="red.9" variant="light">
-                              {t('users.locked')}
-                            </Badge>
-                          )}
-                          {!u.disabled && !u.locked && (
-                            <Badge color="teal" c="dark.7" variant="light">
-                              {t('users.active')}
-                            </Badge>
-                          )}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>{u.lastLoginAt ? f.dateTime(u.lastLoginAt) : t('users.never')}</Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="light"
-                          onClick={() => setOpen(u.id)}
-                          aria-label={
-                            canManage
-                              ? t('users.manageNamed', { email: u.email })
-                              : t('users.viewNamed', { email: u.email })
-                          }
-                        >
-                          {canManage ? t('users.manage') : t('common.view')}
-                        </Button>
-                      </Table.Td>
+        <QueryState
+          query={list}
+          isEmpty={(data) => data.items.length === 0}
+          empty={
+            <Empty title={t('users.empty')} description={q || role ? t('common.emptyFiltered') : undefined} />
+          }
+        >
+          {(data) => (
+            <>
+              <ScrollTable minWidth={800} label={t('users.title')}>
+                <Table striped highlightOnHover>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('users.account')}</Table.Th>
+                      <Table.Th>{t('users.grants')}</Table.Th>
+                      <Table.Th>{t('fields.status')}</Table.Th>
+                      <Table.Th>{t('users.lastLoginColumn')}</Table.Th>
+                      <Table.Th>{t('common.actions')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
-            <Pager
-              page={page}
-              size={size}
-              total={list.data.total}
-              onPage={(p) => update({ page: p })}
-              onSize={(n) => update({ size: n })}
-            />
-          </>
-        )}
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((u) => (
+                      <Table.Tr key={u.id}>
+                        <Table.Td>
+                          <Text size="sm" fw={600}>
+                            {u.displayName}
+                          </Text>
+                          <Text size="xs">{u.email}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Group gap={4}>
+                            {u.grants.map((g) => (
+                              <Badge key={g.id} variant="light" color="indigo" c="indigo.9">
+                                {t(`role.${g.role}`)} · {g.scopeLabel}
+                              </Badge>
+                            ))}
+                          </Group>
+                        </Table.Td>
+                        <Table.Td>
+                          <Group gap={4}>
+                            {u.disabled && (
+                              <Badge color="gray.8" variant="outline">
+                                {t('users.disabled')}
+                              </Badge>
+                            )}
+                            {u.locked && (
+                              <Badge color="red" c="red.9" variant="light">
+                                {t('users.locked')}
+                              </Badge>
+                            )}
+                            {!u.disabled && !u.locked && (
+                              <Badge color="teal" c="dark.7" variant="light">
+                                {t('users.active')}
+                              </Badge>
+                            )}
+                          </Group>
+                        </Table.Td>
+                        <Table.Td>{u.lastLoginAt ? f.dateTime(u.lastLoginAt) : t('users.never')}</Table.Td>
+                        <Table.Td>
+                          <Button
+                            size="xs"
+                            variant="light"
+                            onClick={() => setOpen(u.id)}
+                            aria-label={
+                              canManage
+                                ? t('users.manageNamed', { email: u.email })
+                                : t('users.viewNamed', { email: u.email })
+                            }
+                          >
+                            {canManage ? t('users.manage') : t('common.view')}
+                          </Button>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollTable>
+              <Pager
+                page={page}
+                size={size}
+                total={data.total}
+                onPage={(p) => update({ page: p })}
+                onSize={(n) => update({ size: n })}
+              />
+            </>
+          )}
+        </QueryState>
       </Paper>
       {open && <UserDrawer userId={open} onClose={() => setOpen(null)} />}
       {creating && <UserCreateModal onClose={() => setCreating(false)} />}
