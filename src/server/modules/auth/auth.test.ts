@@ -45,7 +45,11 @@ describe('sign-in', () => {
     const after = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: s.cookie } });
     expect(after.statusCode).toBe(401);
     expect(after.headers['content-type']).toContain('application/problem+json');
-    expect(after.json()).toMatchObject({ code: 'unauthenticated', type: 'urn:kyosei:problem:unauthenticated', status: 401 });
+    expect(after.json()).toMatchObject({
+      code: 'unauthenticated',
+      type: 'urn:kyosei:problem:unauthenticated',
+      status: 401,
+    });
   });
 
   it('refuses a wrong password with a message in the caller’s language', async () => {
