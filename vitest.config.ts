@@ -17,7 +17,7 @@ export default defineConfig({
           name: 'integration',
           include: ['src/**/*.test.ts'],
           exclude: ['src/**/*.unit.test.ts'],
-          globalSetup: ['src/server/test/global-setup.ts'],
+          globalSetup: ['test/integration-global-setup.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,

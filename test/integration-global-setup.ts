@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openPglite, openPostgres } from '../db/client.js';
-import { migrate } from '../db/migrate.js';
+import { openPglite, openPostgres } from '../src/server/db/client.js';
+import { migrate } from '../src/server/db/migrate.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
