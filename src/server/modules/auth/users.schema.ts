@@ -56,5 +56,11 @@ export const UserUpdateSchema = z.strictObject({
   displayName: z.string().trim().min(1).max(100).optional(),
   disabled: z.boolean().optional(),
   unlock: z.literal(true).optional().describe('Clear a lockout after failed sign-ins'),
+  employeeId: z
+    .string()
+    .uuid()
+    .nullable()
+    .optional()
+    .describe('Link the account to an employee record; null unlinks it'),
 });
 export type UserUpdate = z.infer<typeof UserUpdateSchema>;

@@ -214,6 +214,25 @@ export async function revokeRole(ctx: Ctx, userId: string, grantId: string): Pro
   });
 }
 
+/** The employee an account may be linked to: in the organisation, and not linked to another account. */
+async function linkableEmployee(ctx: Ctx, employeeId: string, exceptUserId?: string) {
+  const [e] = await ctx.db
+    .select()
+    .from(employees)
+    .where(and(eq(employees.orgId, ctx.orgId), eq(employees.id, employeeId)));
+  if (!e) throw new AppError('validation_failed', { fields: [{ path: 'employeeId', code: 'not_found' }] });
+  const [linked] = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.orgId, ctx.orgId), eq(users.employeeId, e.id)));
+  if (linked && linked.id !== exceptUserId)
+    throw new AppError('duplicate', {
+      params: { entity: 'user' },
+      fields: [{ path: 'employeeId', code: 'duplicate' }],
+    });
+  return e;
+}
+
 /** Creates an account, optionally linked to an employee and with grants. Throws duplicate on a used e-mail. */
 export async function createUser(ctx: Ctx, input: UserCreate): Promise<UserAdmin> {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
@@ -229,21 +248,7 @@ export async function createUser(ctx: Ctx, input: UserCreate): Promise<UserAdmin
       });
     let displayName = input.displayName;
     if (input.employeeId) {
-      const [e] = await tx.db
-        .select()
-        .from(employees)
-        .where(and(eq(employees.orgId, tx.orgId), eq(employees.id, input.employeeId)));
-      if (!e)
-        throw new AppError('validation_failed', { fields: [{ path: 'employeeId', code: 'not_found' }] });
-      const [linked] = await tx.db
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.orgId, tx.orgId), eq(users.employeeId, e.id)));
-      if (linked)
-        throw new AppError('duplicate', {
-          params: { entity: 'user' },
-          fields: [{ path: 'employeeId', code: 'duplicate' }],
-        });
+      const e = await linkableEmployee(tx, input.employeeId);
       displayName ??= tx.locale === 'ja' ? e.nameJa : e.nameEn;
     }
     const [org] = await tx.db.select().from(organisations).where(eq(organisations.id, tx.orgId));
@@ -286,7 +291,10 @@ export async function setPassword(ctx: Ctx, userId: string, password: string): P
   });
 }
 
-/** Renames, disables or unlocks an account. Disabling ends its sessions. */
+/**
+ * Renames, disables, unlocks an account, or links it to an employee (null unlinks). Disabling ends its
+ * sessions. Throws not_found, validation_failed (unknown employee), duplicate (employee linked elsewhere).
+ */
 export async function updateUser(ctx: Ctx, userId: string, input: UserUpdate): Promise<UserAdmin> {
   return inTransaction(ctx, async (tx) => {
     const [before] = await tx.db
@@ -300,6 +308,10 @@ export async function updateUser(ctx: Ctx, userId: string, input: UserUpdate): P
     if (input.disabled !== undefined)
       patch.disabledAt = input.disabled ? (before.disabledAt ?? new Date()) : null;
     if (input.unlock) Object.assign(patch, { lockedUntil: null, failedLogins: 0 });
+    if (input.employeeId !== undefined) {
+      if (input.employeeId) await linkableEmployee(tx, input.employeeId, userId);
+      patch.employeeId = input.employeeId;
+    }
     const [after] = await tx.db.update(users).set(patch).where(eq(users.id, userId)).returning();
     if (input.disabled) await tx.db.delete(sessions).where(eq(sessions.userId, userId));
     await audit(tx, { action: 'user.update', entityType: 'user', entityId: userId, before, after });

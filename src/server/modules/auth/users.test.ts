@@ -136,4 +136,22 @@ describe('accounts and role grants', () => {
     });
     expect(res.json().items.map((u: { email: string }) => u.email)).toEqual([org.users.finance.email]);
   });
+
+  it('links an existing account to an employee, refuses one already linked, and unlinks', async () => {
+    const [emp] = await database.db
+      .insert(employees)
+      .values(buildEmployeeRow(org.orgId, org.companies.jp, 901))
+      .returning();
+    const created = await post(admin, '/api/users', { email: 'unlinked@users.test' });
+    const url = `/api/users/${created.json().id}`;
+    const patch = (payload: object) => app.inject({ method: 'PATCH', url, headers: admin.headers, payload });
+    const taken = await patch({ employeeId: org.users.finance.employeeId });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().fields[0]).toMatchObject({ path: 'employeeId', code: 'duplicate' });
+    const linked = await patch({ employeeId: emp.id });
+    expect(linked.json().employeeId).toBe(emp.id);
+    expect((await patch({ employeeId: emp.id })).statusCode).toBe(200);
+    const unlinked = await patch({ employeeId: null });
+    expect(unlinked.json().employeeId).toBeNull();
+  });
 });
