@@ -9,6 +9,7 @@ import type { Employee, UserAdmin } from '../../api/types';
 import { ConfirmButton } from '../../components/confirm-button';
 import { useFormat } from '../../i18n';
 import { AccountActions } from './account-actions';
+import { EmployeeLink } from './employee-link';
 import { emptyGrant, GrantFields, type GrantValues, grantBody, validateGrant } from './grant-fields';
 import { useUserActions } from './users.api';
 import { FormError, LoadError, PageLoader, notifyError, notifySuccess } from '../../components/feedback';
@@ -65,6 +66,7 @@ export function UserDrawer({ userId, onClose }: { userId: string; onClose: () =>
             {t('users.lastLogin', { at: u.lastLoginAt ? f.dateTime(u.lastLoginAt) : t('users.never') })}
           </Text>
           <LinkedEmployee id={u.employeeId} />
+          {canManage && <EmployeeLink user={u} />}
           <Divider />
           <Title order={2} size="h4">
             {t('users.grants')}

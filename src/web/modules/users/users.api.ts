@@ -19,8 +19,12 @@ export function useUserActions(userId: string) {
       onSuccess: refresh,
     }),
     update: useMutation({
-      mutationFn: (body: { displayName?: string; disabled?: boolean; unlock?: true }) =>
-        api<UserAdmin>(`/api/users/${userId}`, { method: 'PATCH', body }),
+      mutationFn: (body: {
+        displayName?: string;
+        disabled?: boolean;
+        unlock?: true;
+        employeeId?: string | null;
+      }) => api<UserAdmin>(`/api/users/${userId}`, { method: 'PATCH', body }),
       onSuccess: refresh,
     }),
     setPassword: useMutation({
