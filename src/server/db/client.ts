@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -48,8 +52,22 @@ export function wrapPglite(client: PGlite): Database {
   };
 }
 
+/**
+ * Creates a new PGlite cluster in a short-lived child process. Creating one (initdb inside WebAssembly)
+ * peaks at about 850 MiB, and a process that did it keeps most of that resident; opening an existing
+ * cluster peaks near 300 MiB. So the server never creates its own (docs/performance.md).
+ */
+async function createPgliteCluster(dataDir: string): Promise<void> {
+  const entry = import.meta.resolve('@electric-sql/pglite');
+  const script = `const { PGlite } = await import(${JSON.stringify(entry)});
+    const db = await PGlite.create({ dataDir: ${JSON.stringify(dataDir)} });
+    await db.close();`;
+  await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script]);
+}
+
 /** Opens PGlite persisted in a folder, or in memory when dataDir is undefined. */
 export async function openPglite(dataDir?: string, loadDataDir?: Blob | File): Promise<Database> {
+  if (dataDir && !loadDataDir && !existsSync(join(dataDir, 'PG_VERSION'))) await createPgliteCluster(dataDir);
   const client = await PGlite.create({ dataDir, loadDataDir, relaxedDurability: false });
   return wrapPglite(client);
 }
