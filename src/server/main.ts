@@ -47,9 +47,9 @@ async function demoAccountsNow(database: Database) {
 }
 
 /**
- * One full garbage collection once start-up is done. PGlite's first start creates the database in a
- * WebAssembly instance of its own (several hundred MiB) that is garbage afterwards; an idle server would
- * otherwise keep it resident until some later collection.
+ * One full garbage collection once start-up is done. Opening PGlite and loading the demo leave a few
+ * hundred MiB of garbage (WebAssembly buffers, generated rows) that an idle server would otherwise keep
+ * resident until some later collection. (A new cluster is created in a child process: see openPglite.)
  */
 function releaseStartupMemory(): void {
   try {
