@@ -11,7 +11,7 @@ import {
 import { employees } from '../modules/people/people.table.js';
 import { roleGrants, users } from '../modules/auth/auth.table.js';
 import { hashPassword } from '../modules/auth/passwords.js';
-import { searchDocument } from '../../shared/text-search.js';
+import { employeeSearchDocument } from '../modules/people/people.search.js';
 import type { Ctx } from '../lib/context.js';
 import type { Role } from '../../shared/roles.js';
 import { loadGrants } from '../modules/auth/sessions.service.js';
@@ -46,7 +46,7 @@ export function buildEmployeeRow(
     hireDate: extra.hireDate ?? '2015-04-01',
     ...extra,
   };
-  const doc = searchDocument([row.employeeNumber, row.nameJa, row.nameEn, row.nameKana, row.email]);
+  const doc = employeeSearchDocument(row);
   return { ...row, searchText: doc.text, searchGrams: doc.grams };
 }
 

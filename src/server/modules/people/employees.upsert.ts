@@ -1,18 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { searchDocument } from '../../../shared/text-search.js';
 import type { EmployeeImportRow, ImportColumn } from './employees.import-columns.js';
-
-/** The search text of an employee: number, names, reading and e-mail (see src/shared/text-search.ts). */
-export function employeeSearchDocument(e: {
-  employeeNumber: string;
-  nameJa: string;
-  nameEn: string;
-  nameKana: string;
-  email: string;
-}) {
-  return searchDocument([e.employeeNumber, e.nameJa, e.nameEn, e.nameKana, e.email]);
-}
+import { employeeSearchDocument } from './people.search.js';
 
 // Table columns an import may change, and the CSV column that must be present for an update to touch them.
 const UPDATABLE: Array<[column: string, needs: ImportColumn | null]> = [

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { searchDocument } from '../../../shared/text-search.js';
+import { employeeSearchDocument } from './people.search.js';
 import { audit } from '../../lib/audit.js';
 import { assertHolds, holdsOn } from '../../lib/authz.js';
 import { type Ctx, inTransaction } from '../../lib/context.js';
@@ -44,13 +44,7 @@ export async function createEmployee(ctx: Ctx, input: EmployeeCreate): Promise<E
     const merged = { ...record, leaveDate: input.leaveDate ?? null };
     throwIfInvalid('employee', await checkEmployee(tx, merged));
     assertHolds(tx, 'people.manage', scopeOf(merged));
-    const doc = searchDocument([
-      merged.employeeNumber,
-      merged.nameJa,
-      merged.nameEn,
-      merged.nameKana,
-      merged.email,
-    ]);
+    const doc = employeeSearchDocument(merged);
     const [row] = await tx.db
       .insert(employees)
       .values({ ...merged, orgId: tx.orgId, searchText: doc.text, searchGrams: doc.grams })
@@ -79,13 +73,7 @@ export async function updateEmployee(ctx: Ctx, id: string, input: EmployeeUpdate
     const merged = { ...before, ...patch } as typeof before;
     throwIfInvalid('employee', await checkEmployee(tx, merged, id));
     assertHolds(tx, 'people.manage', scopeOf(merged));
-    const doc = searchDocument([
-      merged.employeeNumber,
-      merged.nameJa,
-      merged.nameEn,
-      merged.nameKana,
-      merged.email,
-    ]);
+    const doc = employeeSearchDocument(merged);
     const [after] = await tx.db
       .update(employees)
       .set({ ...patch, searchText: doc.text, searchGrams: doc.grams, updatedAt: new Date() })
