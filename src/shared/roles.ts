@@ -23,6 +23,19 @@ export const PERMISSIONS = {
   'roles.read': ['org_admin'],
   'roles.manage': ['org_admin'],
   'audit.read': ['org_admin'],
+  /** Join the volunteer service, sign up, log hours, see one's own history (needs a linked employee). */
+  'volunteering.join': ['org_admin', 'csr_manager', 'program_manager', 'promoter', 'finance', 'employee'],
+  /** The volunteer database: registrations and the skills list. Scope: company or site of the employee. */
+  'volunteers.read': ['org_admin', 'csr_manager', 'program_manager', 'promoter'],
+  'volunteers.manage': ['org_admin', 'csr_manager'],
+  'opportunities.read': ['org_admin', 'csr_manager', 'program_manager', 'promoter', 'finance', 'employee'],
+  /** Post and run opportunities, take attendance. Scope: the opportunity's company or site. */
+  'opportunities.manage': ['csr_manager', 'program_manager', 'promoter'],
+  /** Approve hours logged outside the system. Scope: the employee's company or site. */
+  'hours.approve': ['csr_manager', 'promoter'],
+  'kpi.read': ['org_admin', 'csr_manager', 'program_manager', 'promoter', 'finance'],
+  /** The mail outbox in the admin screens. */
+  'mail.read': ['org_admin'],
   'self.read': ['org_admin', 'csr_manager', 'program_manager', 'promoter', 'finance', 'employee'],
   'self.manage': [
     'org_admin',

@@ -5,14 +5,51 @@ import errorsEn from './errors.en.json' with { type: 'json' };
 import errorsJa from './errors.ja.json' with { type: 'json' };
 import webEn from './web.en.json' with { type: 'json' };
 import webJa from './web.ja.json' with { type: 'json' };
+import volunteerEn from './volunteer.en.json' with { type: 'json' };
+import volunteerJa from './volunteer.ja.json' with { type: 'json' };
+import opportunitiesEn from './opportunities.en.json' with { type: 'json' };
+import opportunitiesJa from './opportunities.ja.json' with { type: 'json' };
+import participationEn from './participation.en.json' with { type: 'json' };
+import participationJa from './participation.ja.json' with { type: 'json' };
+import notificationsEn from './notifications.en.json' with { type: 'json' };
+import notificationsJa from './notifications.ja.json' with { type: 'json' };
+import kpiEn from './kpi.en.json' with { type: 'json' };
+import kpiJa from './kpi.ja.json' with { type: 'json' };
 import type { Locale } from '../fiscal-year.js';
 
 export const LOCALES: readonly Locale[] = ['ja', 'en'];
-export const NAMESPACES = ['web', 'errors', 'cli'] as const;
+export const NAMESPACES = [
+  'web',
+  'errors',
+  'cli',
+  'volunteer',
+  'opportunities',
+  'participation',
+  'notifications',
+  'kpi',
+] as const;
 
 export const resources: Resource = {
-  ja: { web: webJa, errors: errorsJa, cli: cliJa },
-  en: { web: webEn, errors: errorsEn, cli: cliEn },
+  ja: {
+    web: webJa,
+    errors: errorsJa,
+    cli: cliJa,
+    volunteer: volunteerJa,
+    opportunities: opportunitiesJa,
+    participation: participationJa,
+    notifications: notificationsJa,
+    kpi: kpiJa,
+  },
+  en: {
+    web: webEn,
+    errors: errorsEn,
+    cli: cliEn,
+    volunteer: volunteerEn,
+    opportunities: opportunitiesEn,
+    participation: participationEn,
+    notifications: notificationsEn,
+    kpi: kpiEn,
+  },
 };
 
 /** A fresh i18next instance over the shared catalogues (the server keeps one; the web app its own). */
