@@ -18,6 +18,16 @@ export type ErrorCode =
   | 'wrong_password'
   | 'data_dir_locked'
   | 'import_invalid'
+  | 'no_employee_record'
+  | 'not_registered'
+  | 'already_signed_up'
+  | 'signup_closed'
+  | 'not_visible'
+  | 'cancel_closed'
+  | 'capacity_below_confirmed'
+  | 'shift_has_signups'
+  | 'checkin_closed'
+  | 'invalid_transition'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -40,6 +50,16 @@ const STATUS: Record<ErrorCode, number> = {
   wrong_password: 400,
   data_dir_locked: 409,
   import_invalid: 422,
+  no_employee_record: 403,
+  not_registered: 404,
+  already_signed_up: 409,
+  signup_closed: 409,
+  not_visible: 403,
+  cancel_closed: 409,
+  capacity_below_confirmed: 409,
+  shift_has_signups: 409,
+  checkin_closed: 409,
+  invalid_transition: 409,
   internal: 500,
 };
 

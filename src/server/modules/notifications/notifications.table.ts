@@ -14,6 +14,8 @@ import {
 import { organisations } from '../organisations/organisations.table.js';
 import { employees } from '../people/people.table.js';
 
+export type NoticeParams = Record<string, string | number | null | { ja: string | null; en: string | null }>;
+
 /**
  * An in-app notification for an employee. Only the kind and its parameters are stored; the text is
  * rendered in the reader's language when it is read.
@@ -27,10 +29,13 @@ export const notifications = pgTable(
       .references(() => organisations.id),
     employeeId: uuid().notNull(),
     kind: text().notNull(),
-    params: jsonb().$type<Record<string, string | number | null>>().notNull().default({}),
+    /** Values for the texts; a `{ ja, en }` pair is resolved to the reader's language. */
+    params: jsonb().$type<NoticeParams>().notNull().default({}),
     /** An in-app path to open, such as /opportunities/{id}. */
     link: text(),
     readAt: timestamp({ withTimezone: true }),
+    /** Makes notifying idempotent: a second notice with the same key is ignored. */
+    dedupeKey: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -39,6 +44,7 @@ export const notifications = pgTable(
       columns: [t.orgId, t.employeeId],
       foreignColumns: [employees.orgId, employees.id],
     }),
+    unique('notifications_org_dedupe').on(t.orgId, t.dedupeKey),
     index('notifications_employee_idx').on(t.orgId, t.employeeId, t.createdAt),
   ],
 );
