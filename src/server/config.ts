@@ -24,7 +24,23 @@ const EnvSchema = z.object({
   KYOSEI_LANG: z.enum(['ja', 'en']).optional(),
   LANG: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'expected smtp://user:password@host:port or smtps://…')
+    .optional(),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_SECURE: z.enum(['true', 'false']).optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  KYOSEI_JOBS: z.enum(['on', 'off']).default('on'),
 });
+
+/** Where mail goes: an SMTP server, given as one URL or as host, port, TLS and credentials. */
+export type SmtpConfig =
+  | { url: string }
+  | { host: string; port: number; secure: boolean; user?: string; password?: string };
 
 export type Config = Readonly<{
   port: number;
@@ -46,7 +62,21 @@ export type Config = Readonly<{
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** Language of the CLI and start-up messages: KYOSEI_LANG, else ja when LANG starts with ja, else en. */
   lang: 'ja' | 'en';
+  /** Unset: mails stay in the outbox (readable in the admin screens) until SMTP is configured. */
+  smtp?: SmtpConfig;
+  /** The From of every mail: MAIL_FROM, else `Kyosei <no-reply@host of PUBLIC_URL or localhost>`. */
+  mailFrom: string;
+  /** Background jobs (mail delivery, reminders) in the serving process: KYOSEI_JOBS, on by default. */
+  jobs: boolean;
 }>;
+
+function smtpOf(e: z.infer<typeof EnvSchema>): SmtpConfig | undefined {
+  if (e.SMTP_URL) return { url: e.SMTP_URL };
+  if (!e.SMTP_HOST) return undefined;
+  const port = e.SMTP_PORT ?? (e.SMTP_SECURE === 'true' ? 465 : 587);
+  const secure = e.SMTP_SECURE ? e.SMTP_SECURE === 'true' : port === 465;
+  return { host: e.SMTP_HOST, port, secure, user: e.SMTP_USER, password: e.SMTP_PASSWORD };
+}
 
 /** The only reader of process.env: one zod parse into a frozen object. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -75,10 +105,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: resolve(e.KYOSEI_WEB_DIST),
     logLevel: e.LOG_LEVEL,
     lang: e.KYOSEI_LANG ?? (e.LANG?.toLowerCase().startsWith('ja') ? 'ja' : 'en'),
+    smtp: smtpOf(e),
+    mailFrom:
+      e.MAIL_FROM ?? `Kyosei <no-reply@${e.PUBLIC_URL ? new URL(e.PUBLIC_URL).hostname : 'localhost'}>`,
+    jobs: e.KYOSEI_JOBS === 'on',
   });
 }
 
 /** A config for tests and tools: defaults plus overrides, no environment. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', KYOSEI_DEMO: 'off', ...overrides });
+  return loadConfig({ LOG_LEVEL: 'silent', KYOSEI_DEMO: 'off', KYOSEI_JOBS: 'off', ...overrides });
 }

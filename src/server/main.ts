@@ -13,6 +13,8 @@ import { ensureAdmin } from './modules/auth/users.service.js';
 import { demoAccountLines, type PasswordSource } from './modules/demo/demo.messages.js';
 import { applyDemoPassword, demoAccounts } from './modules/demo/demo.accounts.js';
 import { findDemoOrg, loadDemo } from './modules/demo/demo.service.js';
+import { type Jobs, startConfiguredJobs } from './modules/notifications/jobs.js';
+import { setMailBaseUrl } from './modules/notifications/notify.js';
 import { organisations } from './modules/organisations/organisations.table.js';
 
 export type RunningServer = {
@@ -79,6 +81,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const opened = await openConfiguredDatabase(config);
   const { database } = opened;
   let app: App | undefined;
+  let jobs: Jobs | null = null;
   try {
     await migrate(database);
     let password: PasswordSource = config.demoPassword ? 'given' : 'earlier';
@@ -110,6 +113,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     app = await buildApp({ config, database });
     await app.listen({ host: config.host, port: config.port });
     const url = publicUrl(config, app);
+    setMailBaseUrl(url);
+    if (config.jobs) jobs = await startConfiguredJobs(config, database, url, app.log);
     print('');
     print(t('cli:message.listening', { url }));
     print(t('cli:message.database', { kind: database.kind, location: opened.location }));
@@ -117,8 +122,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (accounts.length) for (const l of demoAccountLines(t, config.lang, accounts, password)) print(l);
     if (!org) print(t('cli:message.noOrganisation'));
     print('');
-    return running(app, opened, url, options.handleSignals ?? true, print, t);
+    return running(app, opened, jobs, url, options.handleSignals ?? true, print, t);
   } catch (err) {
+    await jobs?.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await opened.close();
     throw err;
@@ -128,6 +134,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 function running(
   app: App,
   opened: Awaited<ReturnType<typeof openConfiguredDatabase>>,
+  jobs: Jobs | null,
   url: string,
   handleSignals: boolean,
   print: (line: string) => void,
@@ -137,6 +144,7 @@ function running(
   const close = () => {
     closing ??= (async () => {
       try {
+        await jobs?.stop();
         await app.close();
       } finally {
         await opened.close();

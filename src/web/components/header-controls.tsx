@@ -6,6 +6,7 @@ import type { Locale } from '../api/types';
 import { notifyError } from './feedback';
 import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
+import { NotificationBell } from '../modules/notifications/notification-bell';
 
 /**
  * 日本語 | English. Each language is named in itself, so people find theirs whatever the screen
@@ -44,35 +45,38 @@ export function UserMenu() {
   const navigate = useNavigate();
   const name = me.user.displayName || me.user.email;
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <UnstyledButton title={t('userMenu.open', { name })}>
-          <Group gap={6} wrap="nowrap">
-            <IconUserCircle size={24} aria-hidden color="var(--mantine-color-indigo-9)" />
-            <Text size="sm" maw={160} truncate visibleFrom="sm">
-              {name}
-            </Text>
-            <IconChevronDown size={14} aria-hidden />
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{me.user.email}</Menu.Label>
-        <Menu.Item
-          leftSection={<IconUserCircle size={16} aria-hidden />}
-          renderRoot={(p) => <Link to="/profile" {...p} />}
-        >
-          {t('nav.profile')}
-        </Menu.Item>
-        <Menu.Item
-          leftSection={<IconLogout size={16} aria-hidden />}
-          onClick={() =>
-            signOut.mutate(undefined, { onSettled: () => void navigate({ to: '/sign-in', search: {} }) })
-          }
-        >
-          {t('userMenu.signOut')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <Group gap="sm" wrap="nowrap">
+      <NotificationBell />
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <UnstyledButton title={t('userMenu.open', { name })}>
+            <Group gap={6} wrap="nowrap">
+              <IconUserCircle size={24} aria-hidden color="var(--mantine-color-indigo-9)" />
+              <Text size="sm" maw={160} truncate visibleFrom="sm">
+                {name}
+              </Text>
+              <IconChevronDown size={14} aria-hidden />
+            </Group>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{me.user.email}</Menu.Label>
+          <Menu.Item
+            leftSection={<IconUserCircle size={16} aria-hidden />}
+            renderRoot={(p) => <Link to="/profile" {...p} />}
+          >
+            {t('nav.profile')}
+          </Menu.Item>
+          <Menu.Item
+            leftSection={<IconLogout size={16} aria-hidden />}
+            onClick={() =>
+              signOut.mutate(undefined, { onSettled: () => void navigate({ to: '/sign-in', search: {} }) })
+            }
+          >
+            {t('userMenu.signOut')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+    </Group>
   );
 }

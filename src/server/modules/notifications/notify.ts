@@ -1,12 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import { createI18n } from '../../../shared/i18n/index.js';
 import type { Locale } from '../../../shared/fiscal-year.js';
 import type { Ctx } from '../../lib/context.js';
 import { users } from '../auth/auth.table.js';
 import { organisations } from '../organisations/organisations.table.js';
 import { employees } from '../people/people.table.js';
 import { volunteerRegistrations } from '../volunteering/volunteering.table.js';
+import { renderMail, textParams } from './notifications.render.js';
 import { mailOutbox, type NoticeParams, notifications } from './notifications.table.js';
+
+export { type NotificationParams, paramsIn, renderMail } from './notifications.render.js';
 
 /** What the platform tells an employee about. Texts: `notifications:kind.<kind>` and `notifications:mail.<kind>`. */
 export const NOTIFICATION_KINDS = [
@@ -20,8 +22,6 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export type NotificationParams = Record<string, string | number | null>;
-
 export type Notice = {
   employeeId: string;
   kind: NotificationKind;
@@ -33,44 +33,35 @@ export type Notice = {
   dedupeKey?: string;
 };
 
-const i18n = createI18n('ja');
+let defaultBaseUrl = '';
 
-/** Resolves bilingual parameters to one language (falling back to the other when one is missing). */
-export function paramsIn(params: Notice['params'], locale: Locale): NotificationParams {
-  return Object.fromEntries(
-    Object.entries(params).map(([k, v]) =>
-      v !== null && typeof v === 'object' ? [k, v[locale] ?? v[locale === 'ja' ? 'en' : 'ja']] : [k, v],
-    ),
-  );
-}
-
-/** Renders a mail for a kind in a language: subject and plain-text body. */
-export function renderMail(
-  kind: NotificationKind,
-  locale: Locale,
-  params: NotificationParams,
-  link?: string,
-) {
-  const vars = { ...params, link: link ?? '', lng: locale };
-  return {
-    subject: i18n.t(`notifications:mail.${kind}.subject`, vars),
-    textBody: i18n.t(`notifications:mail.${kind}.body`, vars),
-  };
+/**
+ * The public URL of this deployment, which links in mails start with when a caller passes no base URL.
+ * The server sets it once it listens (PUBLIC_URL, else the address it listens on).
+ */
+export function setMailBaseUrl(url: string): void {
+  defaultBaseUrl = url.replace(/\/+$/, '');
 }
 
 /**
  * Tells an employee something, in the same transaction as the change that caused it: an in-app
  * notification (rendered when read) and, unless they left the volunteer service, an e-mail queued in
- * the outbox in their language (their account's, else the organisation's default).
- * @param baseUrl the public URL that in-app links in mails are made absolute with
+ * the outbox in their language (their account's, else the organisation's default). No mail for someone
+ * who left the company. `startsAt` (ISO) with `timeZone` become a `start` text in the reader's language.
+ * @param baseUrl the public URL that in-app links in mails are made absolute with (default: setMailBaseUrl's)
  */
-export async function notify(ctx: Ctx, notice: Notice, baseUrl = ''): Promise<void> {
+export async function notify(ctx: Ctx, notice: Notice, baseUrl = defaultBaseUrl): Promise<void> {
   const [recipient] = await ctx.db
     .select({
       email: employees.email,
+      nameJa: employees.nameJa,
+      nameEn: employees.nameEn,
+      orgNameJa: organisations.nameJa,
+      orgNameEn: organisations.nameEn,
       userLocale: users.locale,
       orgLocale: organisations.defaultLocale,
       leftOn: volunteerRegistrations.leftOn,
+      employmentStatus: employees.employmentStatus,
     })
     .from(employees)
     .innerJoin(organisations, eq(organisations.id, employees.orgId))
@@ -85,7 +76,6 @@ export async function notify(ctx: Ctx, notice: Notice, baseUrl = ''): Promise<vo
     .where(and(eq(employees.orgId, ctx.orgId), eq(employees.id, notice.employeeId)));
   if (!recipient) return;
   const locale: Locale = (recipient.userLocale ?? recipient.orgLocale) === 'en' ? 'en' : 'ja';
-  const stored = paramsIn(notice.params, locale);
   const inserted = await ctx.db
     .insert(notifications)
     .values({
@@ -98,8 +88,11 @@ export async function notify(ctx: Ctx, notice: Notice, baseUrl = ''): Promise<vo
     })
     .onConflictDoNothing({ target: [notifications.orgId, notifications.dedupeKey] })
     .returning({ id: notifications.id });
-  if (inserted.length === 0 || recipient.leftOn) return;
-  const mail = renderMail(notice.kind, locale, stored, notice.link ? `${baseUrl}${notice.link}` : undefined);
+  if (inserted.length === 0 || recipient.leftOn || recipient.employmentStatus === 'left') return;
+  const link = notice.link ? `${baseUrl.replace(/\/+$/, '')}${notice.link}` : undefined;
+  const r = recipient;
+  const names = { name: { ja: r.nameJa, en: r.nameEn }, orgName: { ja: r.orgNameJa, en: r.orgNameEn } };
+  const mail = renderMail(notice.kind, locale, textParams({ ...notice.params, ...names }, locale), link);
   await ctx.db
     .insert(mailOutbox)
     .values({
