@@ -5,6 +5,7 @@ import type { Locale } from '../shared/fiscal-year.js';
 import type { CommandDeps } from './commands/command.js';
 import { registerDemoLoad } from './commands/demo-load.js';
 import { registerImportEmployees } from './commands/import-employees.js';
+import { registerImportRegistrations } from './commands/import-registrations.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOrgCreate } from './commands/org-create.js';
 import { registerServe } from './commands/serve.js';
@@ -55,7 +56,9 @@ export function buildProgram(deps: CommandDeps): Command {
   const user = program.command('user').description(out.t('command.user'));
   registerUserCreate(user, deps);
   registerUserSetPassword(user, deps);
-  registerImportEmployees(program.command('import').description(out.t('command.import')), deps);
+  const imports = program.command('import').description(out.t('command.import'));
+  registerImportEmployees(imports, deps);
+  registerImportRegistrations(imports, deps);
   return program;
 }
 

@@ -10,7 +10,7 @@ import type { Register } from './command.js';
 type Options = { dryRun?: boolean; encoding?: string; partial?: boolean; org?: string };
 
 /** A progress display: a bar on a terminal, a line every ten per cent (or 5 s) otherwise; on stderr. */
-function progress(out: Output, totalBytes: number) {
+export function progress(out: Output, totalBytes: number) {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
@@ -42,7 +42,7 @@ function progress(out: Output, totalBytes: number) {
   };
 }
 
-function printReport(out: Output, r: ImportReport) {
+export function printReport(out: Output, r: ImportReport) {
   const counts = {
     fileName: r.fileName,
     encoding: r.encoding,
