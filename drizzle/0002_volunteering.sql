@@ -216,7 +216,7 @@ CREATE INDEX "opportunity_shifts_org_start_idx" ON "opportunity_shifts" USING bt
 CREATE UNIQUE INDEX "signups_one_live_per_shift" ON "signups" USING btree ("org_id","shift_id","employee_id") WHERE status <> 'cancelled';--> statement-breakpoint
 CREATE INDEX "signups_shift_status_seq_idx" ON "signups" USING btree ("org_id","shift_id","status","seq");--> statement-breakpoint
 CREATE INDEX "signups_employee_idx" ON "signups" USING btree ("org_id","employee_id","status");--> statement-breakpoint
-CREATE INDEX "signups_attended_idx" ON "signups" USING btree ("org_id","shift_id") WHERE attendance = 'attended';--> statement-breakpoint
+CREATE INDEX "signups_attended_idx" ON "signups" USING btree ("org_id","shift_id","employee_id","minutes") WHERE attendance = 'attended';--> statement-breakpoint
 CREATE INDEX "volunteer_hour_logs_employee_idx" ON "volunteer_hour_logs" USING btree ("org_id","employee_id","activity_date");--> statement-breakpoint
 CREATE INDEX "volunteer_hour_logs_status_idx" ON "volunteer_hour_logs" USING btree ("org_id","status","activity_date");--> statement-breakpoint
 CREATE INDEX "volunteer_registrations_org_joined_idx" ON "volunteer_registrations" USING btree ("org_id","joined_on");--> statement-breakpoint

@@ -23,8 +23,14 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { usersRoutes } from './modules/auth/users.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
+import { kpiRoutes } from './modules/volunteering/kpi.routes.js';
+import { calendarRoutes } from './modules/volunteering/calendar.routes.js';
+import { opportunitiesRoutes } from './modules/volunteering/opportunities.routes.js';
+import { registrationsRoutes } from './modules/volunteering/registrations.routes.js';
+import { participationRoutes } from './modules/volunteering/signups.routes.js';
 
 export type App = FastifyInstance;
 
@@ -98,6 +104,12 @@ export async function buildApp({ config, database }: { config: Config; database:
   await app.register(organisationsRoutes);
   await app.register(peopleRoutes);
   await app.register(auditRoutes);
+  await app.register(notificationsRoutes, { config });
+  await app.register(registrationsRoutes);
+  await app.register(opportunitiesRoutes, { config });
+  await app.register(calendarRoutes, { config, database });
+  await app.register(participationRoutes, { config });
+  await app.register(kpiRoutes);
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });

@@ -19,8 +19,28 @@ import { DepartmentsPage } from './modules/organisations/departments-page';
 import { SettingsPage } from './modules/organisations/settings-page';
 import { SitesPage } from './modules/organisations/sites-page';
 import { EmployeesPage } from './modules/people/employees-page';
+import { parseNotificationsSearch, parseOutboxSearch } from './modules/notifications/notifications.api';
+import { NotificationsPage } from './modules/notifications/notifications-page';
+import { OutboxPage } from './modules/notifications/outbox-page';
+import { ApprovalsPage } from './modules/participation/approvals-page';
+import { CertificatePage } from './modules/participation/certificate-page';
+import { CheckInPage } from './modules/participation/check-in-page';
+import { MyActivitiesPage } from './modules/participation/my-activities-page';
+import { parseApprovalsSearch, parseFiscalYearSearch } from './modules/participation/participation-search';
+import { RosterPage } from './modules/participation/roster-page';
+import { ManageOpportunitiesPage } from './modules/opportunities/manage-opportunities-page';
+import { OpportunitiesPage } from './modules/opportunities/opportunities-page';
+import { parseManageSearch, parseOpportunitiesSearch } from './modules/opportunities/opportunities-search';
+import { OpportunityCreatePage, OpportunityEditPage } from './modules/opportunities/opportunity-form';
+import { OpportunityPage } from './modules/opportunities/opportunity-page';
 import { ProfilePage } from './modules/profile/profile-page';
+import { KpiDashboardPage } from './modules/kpi/kpi-dashboard-page';
+import { parseKpiSearch } from './modules/kpi/kpi-search';
 import { UsersPage } from './modules/users/users-page';
+import { RegistrationPage } from './modules/volunteering/registration-page';
+import { SkillsPage } from './modules/volunteering/skills-page';
+import { VolunteersPage } from './modules/volunteering/volunteers-page';
+import { parseVolunteersSearch } from './modules/volunteering/volunteers-search';
 import {
   parseAuditSearch,
   parseByCompanySearch,
@@ -121,7 +141,95 @@ const routeTree = rootRoute.addChildren([
       validateSearch: parseAuditSearch,
       component: guarded('audit.read', AuditPage),
     }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/admin/mail',
+      validateSearch: parseOutboxSearch,
+      component: guarded('mail.read', OutboxPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/notifications',
+      validateSearch: parseNotificationsSearch,
+      component: guarded('self.read', NotificationsPage),
+    }),
     createRoute({ getParentRoute: () => appRoute, path: '/profile', component: ProfilePage }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/volunteering/profile',
+      component: guarded('volunteering.join', RegistrationPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/volunteers',
+      validateSearch: parseVolunteersSearch,
+      component: guarded('volunteers.read', VolunteersPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/volunteering/skills',
+      component: guarded('volunteers.manage', SkillsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/volunteering/activities',
+      component: guarded('volunteering.join', MyActivitiesPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/volunteering/certificate',
+      validateSearch: parseFiscalYearSearch,
+      component: guarded('volunteering.join', CertificatePage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/volunteering/approvals',
+      validateSearch: parseApprovalsSearch,
+      component: guarded('hours.approve', ApprovalsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/opportunities',
+      validateSearch: parseOpportunitiesSearch,
+      component: guarded('opportunities.read', OpportunitiesPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/opportunities/manage',
+      validateSearch: parseManageSearch,
+      component: guarded('opportunities.manage', ManageOpportunitiesPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/opportunities/new',
+      component: guarded('opportunities.manage', OpportunityCreatePage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/opportunities/$id',
+      component: guarded('opportunities.read', OpportunityPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/opportunities/$id/edit',
+      component: guarded('opportunities.manage', OpportunityEditPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/opportunities/$id/shifts/$shiftId/attendance',
+      component: guarded('volunteers.read', RosterPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/check-in/$code',
+      component: guarded('volunteering.join', CheckInPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/volunteering/kpis',
+      validateSearch: parseKpiSearch,
+      component: guarded('kpi.read', KpiDashboardPage),
+    }),
   ]),
 ]);
 

@@ -44,4 +44,10 @@ export const ENTITY_TYPES = [
   'employee',
   'user',
   'api_token',
+  'volunteer_registration',
+  'volunteer_skill',
+  'opportunity',
+  'signup',
+  'hour_log',
+  'calendar_feed',
 ] as const;

@@ -1,13 +1,22 @@
 import { NavLink, Stack, Text } from '@mantine/core';
 import {
   IconBuilding,
+  IconCalendarCheck,
+  IconClockCheck,
   IconBuildingFactory2,
+  IconChartBar,
   IconHistory,
+  IconHeartHandshake,
   IconHome,
+  IconMail,
+  IconListCheck,
+  IconSearch,
+  IconSpeakerphone,
   IconSettings,
   IconSitemap,
   IconUserCircle,
   IconUsers,
+  IconUsersGroup,
   IconUserShield,
 } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
@@ -25,7 +34,16 @@ type Item = {
     | '/employees'
     | '/users'
     | '/audit'
-    | '/profile';
+    | '/profile'
+    | '/admin/mail'
+    | '/opportunities'
+    | '/opportunities/manage'
+    | '/volunteering/profile'
+    | '/volunteering/activities'
+    | '/volunteering/approvals'
+    | '/volunteers'
+    | '/volunteering/skills'
+    | '/volunteering/kpis';
   label: string;
   icon: typeof IconHome;
   permission?: Permission;
@@ -75,11 +93,68 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       ],
     },
     {
+      label: t('nav.volunteering'),
+      items: [
+        {
+          to: '/opportunities',
+          label: t('opportunities:nav.find'),
+          icon: IconSearch,
+          permission: 'opportunities.read',
+        },
+        {
+          to: '/opportunities/manage',
+          label: t('opportunities:nav.manage'),
+          icon: IconSpeakerphone,
+          permission: 'opportunities.manage',
+        },
+        {
+          to: '/volunteering/profile',
+          label: t('volunteer:nav.profile'),
+          icon: IconHeartHandshake,
+          permission: 'volunteering.join',
+        },
+        {
+          to: '/volunteering/activities',
+          label: t('participation:nav.activities'),
+          icon: IconCalendarCheck,
+          permission: 'volunteering.join',
+        },
+        {
+          to: '/volunteering/approvals',
+          label: t('participation:nav.approvals'),
+          icon: IconClockCheck,
+          permission: 'hours.approve',
+        },
+        {
+          to: '/volunteers',
+          label: t('volunteer:nav.volunteers'),
+          icon: IconUsersGroup,
+          permission: 'volunteers.read',
+        },
+        {
+          to: '/volunteering/skills',
+          label: t('volunteer:nav.skills'),
+          icon: IconListCheck,
+          permission: 'volunteers.manage',
+        },
+        {
+          to: '/volunteering/kpis',
+          label: t('kpi:title'),
+          icon: IconChartBar,
+          permission: 'kpi.read',
+        },
+      ],
+    },
+    {
       label: t('nav.governance'),
-      items: [{ to: '/audit', label: t('nav.audit'), icon: IconHistory, permission: 'audit.read' }],
+      items: [
+        { to: '/audit', label: t('nav.audit'), icon: IconHistory, permission: 'audit.read' },
+        { to: '/admin/mail', label: t('notifications:nav.outbox'), icon: IconMail, permission: 'mail.read' },
+      ],
     },
     { items: [{ to: '/profile', label: t('nav.profile'), icon: IconUserCircle }] },
   ];
+  const addresses = groups.flatMap((g) => g.items.map((item) => item.to));
   return (
     <Stack gap="md">
       {groups.map((group, i) => {
@@ -93,7 +168,12 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
               </Text>
             )}
             {items.map((item) => {
-              const active = item.to === '/' ? path === '/' : path.startsWith(item.to);
+              // The longest matching address wins: /opportunities/manage is not also "Find opportunities".
+              const active =
+                item.to === '/'
+                  ? path === '/'
+                  : path.startsWith(item.to) &&
+                    !addresses.some((to) => to !== item.to && to.startsWith(item.to) && path.startsWith(to));
               return (
                 <NavLink
                   key={item.to}
@@ -102,7 +182,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
                   active={active}
                   aria-current={active ? 'page' : undefined}
                   onClick={onNavigate}
-                  renderRoot={(props) => <Link to={item.to} {...props} />}
+                  renderRoot={(props) => <Link to={item.to} activeOptions={{ exact: true }} {...props} />}
                 />
               );
             })}

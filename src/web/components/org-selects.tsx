@@ -9,19 +9,27 @@ type Props = Omit<SelectProps, 'data'>;
 // one page of 200 feeds a searchable select.
 const ALL = { size: 200, sort: 'code' } as const;
 
-/** A group company, shown as "JP01 日本電気". */
-export function CompanySelect(props: Props) {
+/** A group company, shown as "JP01 日本電気"; `only` limits the choice to some companies. */
+export function CompanySelect({ only, ...props }: Props & { only?: string[] }) {
   const f = useFormat();
   const list = useList<Company>('companies', ALL);
-  const data = (list.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.code} ${f.name(c)}` }));
+  const data = (list.data?.items ?? [])
+    .filter((c) => !only || only.includes(c.id))
+    .map((c) => ({ value: c.id, label: `${c.code} ${f.name(c)}` }));
   return <Select searchable data={data} disabled={list.isPending} {...props} />;
 }
 
-/** A site, of one company when companyId is given. */
-export function SiteSelect({ companyId, ...props }: Props & { companyId?: string | null }) {
+/** A site, of one company when companyId is given; `only` limits the choice to some sites. */
+export function SiteSelect({
+  companyId,
+  only,
+  ...props
+}: Props & { companyId?: string | null; only?: string[] }) {
   const f = useFormat();
   const list = useList<Site>('sites', { ...ALL, companyId });
-  const data = (list.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.code} ${f.name(s)}` }));
+  const data = (list.data?.items ?? [])
+    .filter((s) => !only || only.includes(s.id))
+    .map((s) => ({ value: s.id, label: `${s.code} ${f.name(s)}` }));
   return <Select searchable data={data} disabled={list.isPending} {...props} />;
 }
 

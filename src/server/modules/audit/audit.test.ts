@@ -118,7 +118,10 @@ describe('who may read and change', () => {
   });
 
   it('answers 403 to an auditor on every state-changing route outside their own account', async () => {
-    const own = (path: string) => path.startsWith('/api/auth/') || /^\/api\/me(\/|$)/.test(path);
+    // Their own account, and what they do as an employee (this auditor is one): sign-ups and check-in.
+    const asEmployee = ['/api/shifts/:id/signups', '/api/signups/:id', '/api/check-in/:code'];
+    const own = (path: string) =>
+      path.startsWith('/api/auth/') || /^\/api\/me(\/|$)/.test(path) || asEmployee.includes(path);
     const routes = listRoutes(app).filter(
       (r) => r.method !== 'GET' && r.path.startsWith('/api/') && !own(r.path),
     );

@@ -267,7 +267,10 @@ export const signups = pgTable(
     check('signups_cancelled_at', sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
     index('signups_shift_status_seq_idx').on(t.orgId, t.shiftId, t.status, t.seq),
     index('signups_employee_idx').on(t.orgId, t.employeeId, t.status),
-    index('signups_attended_idx').on(t.orgId, t.shiftId).where(sql`attendance = 'attended'`),
+    // employee_id and minutes make the KPI query's per-shift lookups index-only scans.
+    index('signups_attended_idx')
+      .on(t.orgId, t.shiftId, t.employeeId, t.minutes)
+      .where(sql`attendance = 'attended'`),
   ],
 );
 

@@ -1,0 +1,111 @@
+import { Box, useMantineTheme, VisuallyHidden } from '@mantine/core';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import {
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components';
+import { type EChartsCoreOption, type EChartsType, init, use } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+// Only what the screens draw is bundled; register another chart type here when a screen needs it.
+use([
+  BarChart,
+  LineChart,
+  PieChart,
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
+
+/** The figures behind a chart, for screen readers (and anyone who wants the numbers). */
+export type ChartTable = {
+  columns: string[];
+  rows: (string | number)[][];
+};
+
+/**
+ * An Apache ECharts chart drawn as SVG. The picture is one image named by `label`; its figures are
+ * in a visually hidden table for screen readers. Follows its container's width (and height when
+ * `height` is not given) and redraws when `option` changes.
+ */
+export function Chart({
+  option,
+  label,
+  table,
+  height = 320,
+}: {
+  option: EChartsCoreOption;
+  label: string;
+  table?: ChartTable;
+  height?: number | string;
+}) {
+  const theme = useMantineTheme();
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const instance = init(el, undefined, { renderer: 'svg' });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const c = theme.colors;
+    chart.current?.setOption(
+      {
+        color: [c.indigo[7], c.teal[7], c.orange[7], c.grape[6], c.cyan[8], c.pink[7], c.lime[8]],
+        textStyle: { fontFamily: theme.fontFamily },
+        animationDuration: 300,
+        ...option,
+      },
+      { notMerge: true },
+    );
+  }, [option, theme]);
+
+  return (
+    <Box>
+      <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} />
+      {table && (
+        <VisuallyHidden>
+          <table>
+            <caption>{label}</caption>
+            <thead>
+              <tr>
+                {table.columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row) => (
+                <tr key={String(row[0])}>
+                  <th scope="row">{row[0]}</th>
+                  {row.slice(1).map((cell, i) => (
+                    <td key={table.columns[i + 1]}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </VisuallyHidden>
+      )}
+    </Box>
+  );
+}
