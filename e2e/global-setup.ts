@@ -17,7 +17,10 @@ declare module 'vitest' {
     postgresBaseUrl: string;
     postgresDatabaseUrl: string;
     demoPassword: string;
-    /** Signed-in sessions by sessionKey(baseURL, email): every demo account on PGlite, the admin on PostgreSQL. */
+    /**
+     * Signed-in sessions by sessionKey(baseURL, email): every demo account on PGlite; the admin, the
+     * promoter, finance and the employee on PostgreSQL.
+     */
     sessions: Record<string, SessionState>;
   }
 }
@@ -63,9 +66,11 @@ export default async function setup(project: TestProject) {
     if (failures.length) throw new Error(failures.join('\n\n'));
     const [pglite, postgres] = started.map((s) => (s as PromiseFulfilledResult<RunningServer>).value);
 
+    // PostgreSQL: the admin, and the accounts of the volunteering journey that runs there in English.
+    const onPostgres = ['org_admin', 'promoter', 'finance', 'employee'] as const;
     const logins: [string, string][] = [
       ...Object.values(DEMO_ACCOUNTS).map((email): [string, string] => [pglite.baseUrl, email]),
-      [postgres.baseUrl, DEMO_ACCOUNTS.org_admin],
+      ...onPostgres.map((role): [string, string] => [postgres.baseUrl, DEMO_ACCOUNTS[role]]),
     ];
     const sessions: Record<string, SessionState> = {};
     for (const [baseUrl, email] of logins) {

@@ -17,7 +17,16 @@ const NAV: { key: string; path: string; permission?: Permission }[] = [
   { key: 'nav.departments', path: '/organisation/departments', permission: 'org.read' },
   { key: 'nav.employees', path: '/employees', permission: 'people.read' },
   { key: 'nav.users', path: '/users', permission: 'roles.read' },
+  { key: 'opportunities:nav.find', path: '/opportunities', permission: 'opportunities.read' },
+  { key: 'opportunities:nav.manage', path: '/opportunities/manage', permission: 'opportunities.manage' },
+  { key: 'volunteer:nav.profile', path: '/volunteering/profile', permission: 'volunteering.join' },
+  { key: 'participation:nav.activities', path: '/volunteering/activities', permission: 'volunteering.join' },
+  { key: 'participation:nav.approvals', path: '/volunteering/approvals', permission: 'hours.approve' },
+  { key: 'volunteer:nav.volunteers', path: '/volunteers', permission: 'volunteers.read' },
+  { key: 'volunteer:nav.skills', path: '/volunteering/skills', permission: 'volunteers.manage' },
+  { key: 'kpi:title', path: '/volunteering/kpis', permission: 'kpi.read' },
   { key: 'nav.audit', path: '/audit', permission: 'audit.read' },
+  { key: 'notifications:nav.outbox', path: '/admin/mail', permission: 'mail.read' },
   { key: 'nav.profile', path: '/profile' },
 ];
 
@@ -40,7 +49,9 @@ const CHANGE_BUTTONS: { path: string; title: string; button: string; permission:
   { path: '/users', title: 'users.title', button: 'users.create', permission: 'roles.manage' },
 ];
 
-const may = (role: Role, permission?: Permission) => !permission || rolesFor(permission).includes(role);
+// Every demo account also holds the employee role (the demo grants it besides the account's own role).
+const may = (role: Role, permission?: Permission) =>
+  !permission || rolesFor(permission).includes(role) || rolesFor(permission).includes('employee');
 
 async function openAs(browser: ReturnType<typeof useBrowser>, role: Role, locale: Locale): Promise<Page> {
   const session = await sessionFor(baseURL, DEMO_ACCOUNTS[role]);

@@ -17,6 +17,8 @@ export type PageOptions = {
   storageState?: BrowserContextOptions['storageState'];
   /** Lets a test inject scripts (axe-core) past the app's Content-Security-Policy. */
   bypassCSP?: boolean;
+  /** The window's size (a desktop's unless given; e.g. a phone's for the check-in page). */
+  viewport?: { width: number; height: number };
 };
 
 /**
@@ -46,7 +48,7 @@ export function useBrowser() {
         timezoneId: 'Asia/Tokyo',
         storageState: options.storageState,
         bypassCSP: options.bypassCSP,
-        viewport: { width: 1280, height: 900 },
+        viewport: options.viewport ?? { width: 1280, height: 900 },
       });
       context.setDefaultTimeout(15_000);
       contexts.push(context);

@@ -36,3 +36,13 @@ export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g
 export function exact(text: string): RegExp {
   return new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
 }
+
+/**
+ * A catalogue text as an exact-match regular expression in which the named parameters match anything
+ * (for names such as "Sign up for the shift of {{when}}" when the test does not format `when` itself).
+ */
+export function like(locale: Locale, key: string, anyOf: string[], params: Record<string, unknown> = {}) {
+  const hole = '\u0000';
+  const text = t(locale, key, { ...params, ...Object.fromEntries(anyOf.map((name) => [name, hole])) });
+  return new RegExp(`^\\s*${text.split(hole).map(escapeRegExp).join('.+')}\\s*$`);
+}

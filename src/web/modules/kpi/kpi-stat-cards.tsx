@@ -43,10 +43,10 @@ function Change({
     delta === 0
       ? [IconArrowRight, 'dimmed', t('kpi:change.same', { label })]
       : previous === 0
-        ? [IconArrowUpRight, 'teal.8', t('kpi:change.fromZero', { label, delta: amount(delta) })]
+        ? [IconArrowUpRight, 'teal.9', t('kpi:change.fromZero', { label, delta: amount(delta) })]
         : [
             delta > 0 ? IconArrowUpRight : IconArrowDownRight,
-            delta > 0 ? 'teal.8' : 'red.8',
+            delta > 0 ? 'teal.9' : 'red.8',
             t(delta > 0 ? 'kpi:change.up' : 'kpi:change.down', {
               label,
               delta: amount(Math.abs(delta)),

@@ -161,7 +161,7 @@ function Row({ log, onReject }: { log: HourLog; onReject: () => void }) {
           <Group gap="xs" wrap="nowrap">
             <Button
               size="xs"
-              color="teal"
+              color="teal.9"
               leftSection={<IconCheck size={14} aria-hidden />}
               loading={review.isPending}
               onClick={approve}

@@ -56,6 +56,7 @@ function Done({ result }: { result: CheckinResult }) {
     <Alert
       color="teal"
       variant="light"
+      styles={{ label: { color: 'var(--mantine-color-dark-7)' } }}
       icon={<IconCircleCheck aria-hidden />}
       title={result.alreadyCheckedIn ? t('participation:checkIn.already') : t('participation:checkIn.done')}
       role="status"

@@ -22,7 +22,7 @@ export function ParticipationBadge({
 }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[status]} variant="light" style={{ textTransform: 'none' }}>
+    <Badge color={COLORS[status]} c="dark.7" variant="light" style={{ textTransform: 'none' }}>
       {status === 'waitlisted' && position
         ? t('participation:status.waitlistedAt', { position })
         : t(`participation:status.${status}`)}
