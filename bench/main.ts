@@ -7,6 +7,7 @@ import { type Bench, createBench, fmtInt, printSummary, secs } from './lib.js';
 import { search } from './search.js';
 import { serverMemory } from './server-memory.js';
 import { tableCosts } from './table-costs.js';
+import { volunteeringPglite, volunteeringPostgres } from './volunteering.js';
 
 /**
  * `npm run bench`: the platform's benchmarks against baselines measured in the same run. Not a test:
@@ -19,6 +20,8 @@ const MEASUREMENTS: Record<string, { title: string; run: (bench: Bench) => Promi
   search: { title: '(b) employee search', run: search },
   memory: { title: '(c) server memory', run: serverMemory },
   'import-memory': { title: '(d) import peak memory', run: importMemory },
+  volunteering: { title: 'volunteering on PostgreSQL', run: volunteeringPostgres },
+  'volunteering-pglite': { title: 'volunteering on PGlite', run: volunteeringPglite },
 };
 
 const { values } = parseArgs({

@@ -10,6 +10,7 @@ import { upsertEmployees, upsertPlan } from '../people/employees.upsert.js';
 import { type DemoAccount, demoAccounts, insertAccounts } from './demo.accounts.js';
 import { DEMO_ACCOUNTS, generateEmployees } from './demo.generator.js';
 import { DEMO_COMPANIES, DEMO_ORG, DEPARTMENTS } from './demo.structure.js';
+import { insertVolunteering } from './demo.volunteering.js';
 
 export type DemoLoadResult = {
   /** False when the demo organisation already existed: nothing was changed. */
@@ -128,12 +129,13 @@ async function insertEmployees(
 
 /**
  * Loads the demo organisation (DEMO): its group companies, sites, departments, `employees` generated
- * from the fixed seed, and one account per role. Does nothing when it exists. One transaction and
- * one audit record ('demo.load'). The password is options.password, else a generated one.
+ * from the fixed seed, one account per role, and its volunteering history (demo.volunteering.ts; dates
+ * after the fixed history follow options.today, default today in Tokyo). Does nothing when it exists.
+ * One transaction and one audit record ('demo.load'). The password is options.password, else a generated one.
  */
 export async function loadDemo(
   database: Database,
-  options: { employees: number; password?: string },
+  options: { employees: number; password?: string; today?: string },
 ): Promise<DemoLoadResult> {
   const existing = await findDemoOrg(database.db);
   if (existing) return unchanged(database, existing);
@@ -152,6 +154,7 @@ export async function loadDemo(
     await insertEmployees(tx, org.id, count, ids);
     const ctx = systemCtx(tx as unknown as Database['db'], org.id, 'demo');
     await insertAccounts(ctx, hashes, ids.siteIds);
+    const volunteering = await insertVolunteering(tx, org.id, { today: options.today });
     await audit(ctx, {
       action: 'demo.load',
       entityType: 'organisation',
@@ -163,6 +166,7 @@ export async function loadDemo(
         departments: ids.departmentIds.size,
         employees: count,
         accounts: DEMO_ACCOUNTS.map((a) => a.email),
+        volunteering,
       },
     });
     return org.id;
