@@ -6,6 +6,7 @@ import { ConfirmButton } from '../../components/confirm-button';
 import { ScrollTable } from '../../components/data-table';
 import { notifyError, notifySuccess } from '../../components/feedback';
 import { useFormat } from '../../i18n';
+import { toZoned } from '../opportunities/zoned-time';
 import { type HistoryItem, useDeleteHourLog, useSignupActions } from './participation.api';
 import { ParticipationBadge, titleIn } from './participation-badges';
 
@@ -37,7 +38,9 @@ export function HistoryTable({ items }: { items: HistoryItem[] }) {
                 <div>{f.date(item.date)}</div>
                 {item.startsAt && (
                   <Text size="xs" c="dimmed">
-                    {f.dateTime(item.startsAt)}
+                    {item.timeZone
+                      ? `${toZoned(item.startsAt, item.timeZone).time}–${item.endsAt ? toZoned(item.endsAt, item.timeZone).time : ''}`
+                      : f.dateTime(item.startsAt)}
                   </Text>
                 )}
               </Table.Td>
