@@ -7,6 +7,7 @@ import { useBrowser } from './support/browser.js';
 import { exact, type Locale, like, t } from './support/i18n.js';
 import { type ApiSession, DEMO_ACCOUNTS, sessionFor, setUserLocale } from './support/session.js';
 import {
+  freshVolunteer,
   employeeIdOf,
   type Opportunity,
   publishOpportunity,
@@ -99,11 +100,16 @@ describe('volunteering journeys', () => {
   ];
   for (const [locale, baseURL, server] of waitlist) {
     it(`an employee joins, finds an online opportunity, is waitlisted on its full shift and promoted when the seat frees (${locale}, ${server})`, async () => {
-      const [promoter, finance, employee, admin] = await Promise.all(
-        (['promoter', 'finance', 'employee', 'org_admin'] as const).map((r) =>
-          sessionFor(baseURL, DEMO_ACCOUNTS[r]),
-        ),
+      const [promoter, finance, admin] = await Promise.all(
+        (['promoter', 'finance', 'org_admin'] as const).map((r) => sessionFor(baseURL, DEMO_ACCOUNTS[r])),
       );
+      // Someone who never joined the volunteer service, so that the journey starts with a first join.
+      const { session: employee, email: employeeEmail } = await freshVolunteer(
+        baseURL,
+        admin,
+        inject('demoPassword'),
+      );
+      expect(await registrationOf(employee)).toBeNull();
       await setUserLocale(employee, locale);
       const token = runToken();
       const online = await publishOpportunity(promoter, {
@@ -190,7 +196,7 @@ describe('volunteering journeys', () => {
         'GET',
         `/api/mail-outbox?q=${encodeURIComponent(locale === 'ja' ? token.ja : token.en)}`,
       );
-      const toEmployee = mails.items.filter((m) => m.toAddress === DEMO_ACCOUNTS.employee);
+      const toEmployee = mails.items.filter((m) => m.toAddress === employeeEmail);
       expect(toEmployee.map((m) => m.kind).sort()).toEqual(['signup_waitlisted', 'waitlist_promoted']);
       const mail = toEmployee.find((m) => m.kind === 'waitlist_promoted')!;
       expect(mail.locale).toBe(locale);

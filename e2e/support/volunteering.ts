@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { ApiSession } from './session.js';
+import { type ApiSession, newSession } from './session.js';
 
 // The records the volunteering journeys set up through the API (as the organiser or another employee):
 // the specs depend only on these, never on the demo's own opportunities and figures.
@@ -130,4 +130,45 @@ export async function employeeIdOf(who: ApiSession): Promise<string> {
   const me = await who.call<Me>('GET', '/api/me');
   if (!me.user.employeeId) throw new Error('the account has no employee record');
   return me.user.employeeId;
+}
+
+/**
+ * An account for a demo employee who never joined the volunteer service (the demo registers many,
+ * employee@ among them), so that a journey starts with a first join. Made by the admin, signed in
+ * through the API; returns the session and the employee's e-mail.
+ */
+export async function freshVolunteer(
+  baseURL: string,
+  admin: ApiSession,
+  password: string,
+): Promise<{ session: ApiSession; email: string }> {
+  type Page<T> = { items: T[] };
+  const registered = new Set<string>();
+  for (let page = 1; ; page++) {
+    const list = await admin.call<Page<{ employeeId: string }>>(
+      'GET',
+      `/api/volunteers?size=200&page=${page}`,
+    );
+    for (const r of list.items) registered.add(r.employeeId);
+    if (list.items.length < 200) break;
+  }
+  const employees = await admin.call<Page<{ id: string; email: string; employmentStatus: string }>>(
+    'GET',
+    '/api/employees?size=200&page=2&status=active',
+  );
+  for (const e of employees.items) {
+    if (registered.has(e.id)) continue;
+    try {
+      await admin.call('POST', '/api/users', {
+        email: e.email,
+        password,
+        employeeId: e.id,
+        grants: [{ role: 'employee', scopeType: 'org' }],
+      });
+    } catch {
+      continue; // already has an account: try the next one
+    }
+    return { session: await newSession(baseURL, e.email, password), email: e.email };
+  }
+  throw new Error('no unregistered demo employee without an account');
 }
