@@ -11,16 +11,15 @@ export type Registrations = { newRegistrants: number; registrantsSince: number; 
 export type Participation = { participants: number; participations: number; minutes: number };
 export type ParticipationByField = Participation & { byField: Record<Field, Participation> };
 
-const scopeCondition = (scope: EmployeeScope): SQL =>
-  scope.siteId
-    ? sql`and e.site_id = ${scope.siteId}`
-    : scope.companyId
-      ? sql`and e.company_id = ${scope.companyId}`
-      : sql``;
+type TotalsKey = { fiscal_year: number | string; company_id: string; field: Field | 'all' };
 
-/** Moves an ISO date by whole days. */
-const shiftDate = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** The rows of the scope: `alias` names a table with company_id and site_id (employees, totals). */
+const scopeCondition = (scope: EmployeeScope, alias: 'e' | 't'): SQL => {
+  const table = sql.raw(alias);
+  if (scope.siteId) return sql`and ${table}.site_id = ${scope.siteId}`;
+  if (scope.companyId) return sql`and ${table}.company_id = ${scope.companyId}`;
+  return sql``;
+};
 
 const registrationCounts = (current: Period, previous: Period, since: string) => sql`
   count(*) filter (where r.joined_on between ${current.start} and ${current.end}) as new_cur,
@@ -56,7 +55,10 @@ export async function registrationFigures(
 ) {
   const from = sql`from volunteer_registrations r
     join employees e on e.org_id = r.org_id and e.id = r.employee_id`;
-  const where = sql`where r.org_id = ${ctx.orgId} and r.joined_on <= ${p.current.end} ${scopeCondition(p.scope)}`;
+  const where = sql`where r.org_id = ${ctx.orgId} and r.joined_on <= ${p.current.end} ${scopeCondition(p.scope, 'e')}`;
+  // The whole group's field split needs no employee (the foreign key keeps every registrant's row).
+  const group = !p.scope.companyId && !p.scope.siteId;
+  const fieldFrom = group ? sql`from volunteer_registrations r` : from;
   const counts = registrationCounts(p.current, p.previous, p.since);
   const [companies, fields] = await Promise.all([
     rows<CountRow & { company_id: string }>(
@@ -65,7 +67,7 @@ export async function registrationFigures(
     ),
     rows<CountRow & { field: string }>(
       ctx,
-      sql`select f.field, ${counts} ${from} cross join unnest(r.interest_fields) as f(field)
+      sql`select f.field, ${counts} ${fieldFrom} cross join unnest(r.interest_fields) as f(field)
         ${where} group by f.field`,
     ),
   ]);
@@ -85,55 +87,26 @@ export async function registrationFigures(
   };
 }
 
-// One column triple per field: participants, participations, minutes. The codes are constants.
-const perEmployeeField = sql.raw(
-  FIELDS.map(
-    (f, i) =>
-      `count(*) filter (where p.field = '${f}') as n${i}, sum(p.minutes) filter (where p.field = '${f}') as m${i}`,
-  ).join(',\n'),
-);
-const perCompanyField = sql.raw(
-  FIELDS.map(
-    (_, i) => `count(*) filter (where n${i} > 0) as p${i}, sum(n${i}) as n${i}, sum(m${i}) as m${i}`,
-  ).join(',\n'),
-);
-
 /**
  * Participation of the current and previous fiscal year by the employee's group company, each with
- * its split by field. One pass over both years: attended sign-ups of shifts that start in them in
- * the opportunity's time zone (opportunity_shifts_org_start_idx, then signups_attended_idx per
- * shift), plus approved hour logs dated in them (volunteer_hour_logs_status_idx). Rows are first
- * summed per employee, so an employee who both attended and logged hours is one participant.
+ * its split by field. Reads volunteer_activity_totals, which database triggers keep from attended
+ * sign-ups and approved hour logs (drizzle/0004_kpi_summary_triggers.sql, docs/decisions/0008):
+ * a row per fiscal year, company, site and field ('all': every field, so an employee who both
+ * attended and logged hours, or was active in two fields, is one participant), however many
+ * sign-ups there are.
  */
 export async function participationFigures(
   ctx: Ctx,
-  p: { current: Period; previous: Period; scope: EmployeeScope },
+  p: { current: { fiscalYear: number }; previous: { fiscalYear: number }; scope: EmployeeScope },
 ): Promise<Map<string, { current: ParticipationByField; previous: ParticipationByField }>> {
-  // Local dates are at most a day away from UTC ones: widen the index range, then test the local date.
-  const from = `${shiftDate(p.previous.start, -1)}T00:00:00Z`;
-  const to = `${shiftDate(p.current.end, 2)}T00:00:00Z`;
-  const result = await rows<Record<string, unknown> & { cur: boolean; company_id: string }>(
+  const result = await rows<Record<'participants' | 'participations' | 'minutes', unknown> & TotalsKey>(
     ctx,
-    sql`
-    with p as (
-      select su.employee_id, o.field, su.minutes, (s.starts_at at time zone o.time_zone)::date as day
-      from opportunity_shifts s
-      join opportunities o on o.org_id = s.org_id and o.id = s.opportunity_id
-      join signups su on su.org_id = s.org_id and su.shift_id = s.id and su.attendance = 'attended'
-      where s.org_id = ${ctx.orgId} and s.starts_at >= ${from}::timestamptz and s.starts_at < ${to}::timestamptz
-      union all
-      select l.employee_id, l.field, l.minutes, l.activity_date
-      from volunteer_hour_logs l
-      where l.org_id = ${ctx.orgId} and l.status = 'approved'
-        and l.activity_date between ${p.previous.start} and ${p.current.end}
-    ), per_employee as (
-      select p.day >= ${p.current.start}::date as cur, e.company_id, p.employee_id, ${perEmployeeField}
-      from p join employees e on e.org_id = ${ctx.orgId} and e.id = p.employee_id
-      where p.day between ${p.previous.start}::date and ${p.current.end}::date ${scopeCondition(p.scope)}
-      group by 1, 2, 3
-    )
-    select cur, company_id, count(*) as participants, ${perCompanyField}
-    from per_employee group by cur, company_id`,
+    sql`select t.fiscal_year, t.company_id, t.field, sum(t.participants) as participants,
+        sum(t.participations) as participations, sum(t.minutes) as minutes
+      from volunteer_activity_totals t
+      where t.org_id = ${ctx.orgId} and t.fiscal_year in (${p.current.fiscalYear}, ${p.previous.fiscalYear})
+        ${scopeCondition(p.scope, 't')}
+      group by t.fiscal_year, t.company_id, t.field`,
   );
   const out = new Map<string, { current: ParticipationByField; previous: ParticipationByField }>();
   const empty = (): ParticipationByField => ({
@@ -146,18 +119,14 @@ export async function participationFigures(
   });
   for (const r of result) {
     const entry = out.get(r.company_id) ?? { current: empty(), previous: empty() };
-    const target = r.cur ? entry.current : entry.previous;
-    target.participants = toNumber(r.participants);
-    FIELDS.forEach((f, i) => {
-      const part = {
-        participants: toNumber(r[`p${i}`]),
-        participations: toNumber(r[`n${i}`]),
-        minutes: toNumber(r[`m${i}`]),
-      };
-      target.byField[f] = part;
-      target.participations += part.participations;
-      target.minutes += part.minutes;
-    });
+    const target = toNumber(r.fiscal_year) === p.current.fiscalYear ? entry.current : entry.previous;
+    const part = {
+      participants: toNumber(r.participants),
+      participations: toNumber(r.participations),
+      minutes: toNumber(r.minutes),
+    };
+    if (r.field === 'all') Object.assign(target, part);
+    else target.byField[r.field as Field] = part;
     out.set(r.company_id, entry);
   }
   return out;

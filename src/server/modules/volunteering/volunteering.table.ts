@@ -8,6 +8,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -267,7 +268,7 @@ export const signups = pgTable(
     check('signups_cancelled_at', sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
     index('signups_shift_status_seq_idx').on(t.orgId, t.shiftId, t.status, t.seq),
     index('signups_employee_idx').on(t.orgId, t.employeeId, t.status),
-    // employee_id and minutes make the KPI query's per-shift lookups index-only scans.
+    // employee_id and minutes make the KPI summary's per-shift lookups (drizzle/0004) index-only scans.
     index('signups_attended_idx')
       .on(t.orgId, t.shiftId, t.employeeId, t.minutes)
       .where(sql`attendance = 'attended'`),
@@ -332,5 +333,80 @@ export const calendarFeeds = pgTable(
       columns: [t.orgId, t.employeeId],
       foreignColumns: [employees.orgId, employees.id],
     }),
+  ],
+);
+
+const ACTIVITY_FIELD_CHECK = `(${FIELD_LIST}, 'all')`;
+
+/**
+ * Participation per employee, fiscal year and field: attended sign-ups (the year of the shift's local
+ * start date, the opportunity's field) and approved hour logs (their date and field). Field 'all' is
+ * the employee's total over the fields. Kept by database triggers (drizzle/0004_kpi_summary_triggers.sql),
+ * never written by the services; rows that fall back to zero stay.
+ */
+export const volunteerActivityYears = pgTable(
+  'volunteer_activity_years',
+  {
+    orgId: uuid().notNull(),
+    employeeId: uuid().notNull(),
+    fiscalYear: smallint().notNull(),
+    field: text().notNull(),
+    participations: integer().notNull(),
+    minutes: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'volunteer_activity_years_pk',
+      columns: [t.orgId, t.employeeId, t.fiscalYear, t.field],
+    }),
+    foreignKey({
+      name: 'volunteer_activity_years_employee_fk',
+      columns: [t.orgId, t.employeeId],
+      foreignColumns: [employees.orgId, employees.id],
+    }).onDelete('cascade'),
+    check('volunteer_activity_years_field', sql.raw(`field in ${ACTIVITY_FIELD_CHECK}`)),
+    check(
+      'volunteer_activity_years_counts',
+      sql`${t.participations} >= 0 and ${t.minutes} >= 0 and (${t.participations} = 0) = (${t.minutes} = 0)`,
+    ),
+  ],
+);
+
+/**
+ * The same participation summed over the employees of a group company and site (their current ones):
+ * `participants` counts the employees with a participation, so the KPIs read a few hundred rows.
+ * Kept by the same triggers, which also move an employee's rows when their company or site changes.
+ */
+export const volunteerActivityTotals = pgTable(
+  'volunteer_activity_totals',
+  {
+    orgId: uuid().notNull(),
+    fiscalYear: smallint().notNull(),
+    companyId: uuid().notNull(),
+    siteId: uuid(),
+    field: text().notNull(),
+    participants: integer().notNull(),
+    participations: integer().notNull(),
+    minutes: integer().notNull(),
+  },
+  (t) => [
+    unique('volunteer_activity_totals_cell')
+      .on(t.orgId, t.fiscalYear, t.companyId, t.siteId, t.field)
+      .nullsNotDistinct(),
+    foreignKey({
+      name: 'volunteer_activity_totals_company_fk',
+      columns: [t.orgId, t.companyId],
+      foreignColumns: [groupCompanies.orgId, groupCompanies.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'volunteer_activity_totals_site_fk',
+      columns: [t.orgId, t.siteId],
+      foreignColumns: [sites.orgId, sites.id],
+    }).onDelete('cascade'),
+    check('volunteer_activity_totals_field', sql.raw(`field in ${ACTIVITY_FIELD_CHECK}`)),
+    check(
+      'volunteer_activity_totals_counts',
+      sql`${t.participants} >= 0 and ${t.participations} >= ${t.participants} and ${t.minutes} >= 0`,
+    ),
   ],
 );
