@@ -100,6 +100,15 @@ describe('the kyosei CLI', { timeout: 180_000 }, () => {
     expect(dry.stderr).toContain('row 2, 会社コード: No group company has this code. (value: "JP01")');
   });
 
+  it('imports past volunteer registrations with their dates, once', async () => {
+    const template = join(ROOT, 'docs', 'templates', 'registrations.csv');
+    const first = await kyosei(['import', 'registrations', template]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/2 rows: \d created, \d updated, 0 unchanged/);
+    const second = await kyosei(['import', 'registrations', template]);
+    expect(second.stdout).toContain('2 rows: 0 created, 0 updated, 2 unchanged');
+  });
+
   it('reports bad values by row and column and exits 1', async () => {
     const bad = await kyosei(['import', 'employees', join(FIXTURES, 'employees-bad-values.csv')]);
     expect(bad.code).toBe(1);

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { CSV_ENCODINGS, type CsvEncoding } from '../../server/lib/csv-source.js';
+import type { Ctx } from '../../server/lib/context.js';
 import { importEmployeesFile, type ImportReport } from '../../server/modules/people/employees.import.js';
 import { cliCtx, resolveOrganisation, withSession } from '../open.js';
 import { type Output, printIssues, UsageError } from '../output.js';
@@ -58,43 +59,68 @@ export function printReport(out: Output, r: ImportReport) {
   }
 }
 
-/** `kyosei import employees FILE.csv [--dry-run] [--encoding utf-8|shift_jis] [--partial]`. */
-export const registerImportEmployees: Register = (imports, { out, config }) => {
-  imports
-    .command('employees')
-    .description(out.t('command.importEmployees'))
-    .argument('<file>', out.t('command.file'))
-    .option('--dry-run', out.t('command.dryRun'))
-    .option('--encoding <encoding>', out.t('command.encoding'))
-    .option('--partial', out.t('command.partial'))
-    .option('--org <code>', out.t('program.org'))
-    .action(async (file: string, opts: Options) => {
-      const path = resolve(file);
-      if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError('fileNotFound', { path: file });
-      const encoding = opts.encoding
-        ?.toLowerCase()
-        .replace(/^(utf8)$/, 'utf-8')
-        .replace(/^(sjis|shift-jis|cp932)$/, 'shift_jis');
-      if (encoding && !(CSV_ENCODINGS as readonly string[]).includes(encoding))
-        throw new UsageError('badEncoding', { encoding: opts.encoding! });
-      await withSession(config, async ({ database }) => {
-        const org = await resolveOrganisation(database.db, opts.org);
-        const ctx = cliCtx(database, org, out.lang);
-        out.note(out.t('message.importing', { fileName: file }));
-        const bar = progress(out, statSync(path).size);
-        try {
-          const report = await importEmployeesFile(ctx, path, {
-            encoding: encoding as CsvEncoding | undefined,
-            dryRun: opts.dryRun,
-            partial: opts.partial,
-            onProgress: (rows, bytes) => bar.update(rows, bytes),
-          });
-          bar.stop();
-          printReport(out, report);
-        } catch (err) {
-          bar.stop();
-          throw err;
-        }
-      });
-    });
+/** What a CSV import service takes besides the file: the options every import shares. */
+export type CsvImportOptions = {
+  encoding?: CsvEncoding;
+  dryRun?: boolean;
+  partial?: boolean;
+  onProgress: (rows: number, bytes: number) => void;
 };
+
+/**
+ * `kyosei import <name> FILE.csv [--dry-run] [--encoding utf-8|shift_jis] [--partial] [--org CODE]`:
+ * one sub-command of `import` over a CSV import service, with the same options, progress and report.
+ */
+export function csvImportCommand(
+  name: string,
+  descriptionKey: string,
+  importFile: (ctx: Ctx, path: string, options: CsvImportOptions) => Promise<ImportReport>,
+): Register {
+  return (imports, { out, config }) => {
+    imports
+      .command(name)
+      .description(out.t(descriptionKey))
+      .argument('<file>', out.t('command.file'))
+      .option('--dry-run', out.t('command.dryRun'))
+      .option('--encoding <encoding>', out.t('command.encoding'))
+      .option('--partial', out.t('command.partial'))
+      .option('--org <code>', out.t('program.org'))
+      .action(async (file: string, opts: Options) => {
+        const path = resolve(file);
+        if (!existsSync(path) || !statSync(path).isFile())
+          throw new UsageError('fileNotFound', { path: file });
+        const encoding = opts.encoding
+          ?.toLowerCase()
+          .replace(/^(utf8)$/, 'utf-8')
+          .replace(/^(sjis|shift-jis|cp932)$/, 'shift_jis');
+        if (encoding && !(CSV_ENCODINGS as readonly string[]).includes(encoding))
+          throw new UsageError('badEncoding', { encoding: opts.encoding! });
+        await withSession(config, async ({ database }) => {
+          const org = await resolveOrganisation(database.db, opts.org);
+          const ctx = cliCtx(database, org, out.lang);
+          out.note(out.t('message.importing', { fileName: file }));
+          const bar = progress(out, statSync(path).size);
+          try {
+            const report = await importFile(ctx, path, {
+              encoding: encoding as CsvEncoding | undefined,
+              dryRun: opts.dryRun,
+              partial: opts.partial,
+              onProgress: (rows, bytes) => bar.update(rows, bytes),
+            });
+            bar.stop();
+            printReport(out, report);
+          } catch (err) {
+            bar.stop();
+            throw err;
+          }
+        });
+      });
+  };
+}
+
+/** `kyosei import employees FILE.csv …`: the employee master (docs/import-formats.md). */
+export const registerImportEmployees = csvImportCommand(
+  'employees',
+  'command.importEmployees',
+  importEmployeesFile,
+);
