@@ -23,22 +23,33 @@ export function paramsIn(params: NoticeParams, locale: Locale): NotificationPara
  * "2026年6月13日(土) 10:00 JST", "Sat, 13 June 2026 at 10:00 GMT+9".
  */
 export function formatStart(startsAt: string, timeZone: string, locale: Locale): string {
-  const format = (zone: string) =>
-    new Intl.DateTimeFormat(TAG[locale], {
+  const instant = new Date(startsAt);
+  try {
+    return startFormat(locale, timeZone).format(instant);
+  } catch {
+    return startFormat(locale, 'UTC').format(instant);
+  }
+}
+
+/** Formatters are costly to build and are reused: one per language and time zone. */
+const startFormats = new Map<string, Intl.DateTimeFormat>();
+function startFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone}`;
+  let format = startFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(TAG[locale], {
       year: 'numeric',
       month: 'long',
       day: 'numeric',
       weekday: 'short',
       hour: '2-digit',
       minute: '2-digit',
-      timeZone: zone,
+      timeZone,
       timeZoneName: 'short',
-    }).format(new Date(startsAt));
-  try {
-    return format(timeZone);
-  } catch {
-    return format('UTC');
+    });
+    startFormats.set(key, format);
   }
+  return format;
 }
 
 /** A calendar date (YYYY-MM-DD) written out: "2026年6月13日", "13 June 2026". */

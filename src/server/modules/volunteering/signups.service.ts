@@ -102,18 +102,8 @@ export async function signUp(ctx: Ctx, shiftId: string, options: Options = {}): 
     result = await inTransaction(ctx, async (tx) => {
       const shift = await findShift(tx, shiftId, true);
       assertOpen(shift, employee.companyId, now);
-      const [live] = await tx.db
-        .select({ id: signups.id })
-        .from(signups)
-        .where(
-          and(
-            eq(signups.orgId, tx.orgId),
-            eq(signups.shiftId, shiftId),
-            eq(signups.employeeId, employee.id),
-            ne(signups.status, 'cancelled'),
-          ),
-        );
-      if (live) throw new AppError('already_signed_up');
+      // A second live sign-up for the shift is refused by the unique index (signups_one_live_per_shift),
+      // which the catch below turns into already_signed_up.
       const status = shift.confirmedCount < shift.capacity ? 'confirmed' : 'waitlisted';
       const [row] = await tx.db
         .insert(signups)
