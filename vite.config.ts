@@ -20,6 +20,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'mantine', test: /node_modules[\\/](@mantine|@tabler|@floating-ui)/ },
+            // Charts only where a screen draws one (src/web/components/chart-engine.ts is imported lazily).
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)/ },
             { name: 'vendor', test: /node_modules/ },
           ],
         },

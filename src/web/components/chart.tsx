@@ -1,28 +1,13 @@
 import { Box, useMantineTheme, VisuallyHidden } from '@mantine/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import {
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import { type EChartsCoreOption, type EChartsType, init, use } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
+import { useEffect, useRef, useState } from 'react';
 
-// Only what the screens draw is bundled; register another chart type here when a screen needs it.
-use([
-  BarChart,
-  LineChart,
-  PieChart,
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-  SVGRenderer,
-]);
+let engine: Promise<typeof import('./chart-engine')> | undefined;
+/** ECharts, fetched once, when the first chart is drawn. */
+const loadEngine = () => {
+  engine ??= import('./chart-engine');
+  return engine;
+};
 
 /** The figures behind a chart, for screen readers (and anyone who wants the numbers). */
 export type ChartTable = {
@@ -48,25 +33,31 @@ export function Chart({
 }) {
   const theme = useMantineTheme();
   const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
+  const [chart, setChart] = useState<EChartsType | null>(null);
 
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const instance = init(el, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el);
+    let disposed = false;
+    let instance: EChartsType | undefined;
+    let observer: ResizeObserver | undefined;
+    void loadEngine().then(({ init }) => {
+      if (disposed) return;
+      instance = init(el, undefined, { renderer: 'svg' });
+      observer = new ResizeObserver(() => instance?.resize());
+      observer.observe(el);
+      setChart(instance);
+    });
     return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
+      disposed = true;
+      observer?.disconnect();
+      instance?.dispose();
     };
   }, []);
 
   useEffect(() => {
     const c = theme.colors;
-    chart.current?.setOption(
+    chart?.setOption(
       {
         color: [c.indigo[7], c.teal[7], c.orange[7], c.grape[6], c.cyan[8], c.pink[7], c.lime[8]],
         textStyle: { fontFamily: theme.fontFamily },
@@ -75,7 +66,7 @@ export function Chart({
       },
       { notMerge: true },
     );
-  }, [option, theme]);
+  }, [chart, option, theme]);
 
   return (
     <Box>
