@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { CSV_ENCODINGS, type CsvEncoding } from '../../server/lib/csv-source.js';
 import type { Ctx } from '../../server/lib/context.js';
-import { importEmployeesFile, type ImportReport } from '../../server/modules/people/employees.import.js';
+import type { FileImportOptions, ImportReport } from '../../server/lib/csv-import.js';
+import { importEmployeesFile } from '../../server/modules/people/employees.import.js';
 import { cliCtx, resolveOrganisation, withSession } from '../open.js';
 import { type Output, printIssues, UsageError } from '../output.js';
 import type { Register } from './command.js';
@@ -59,14 +60,6 @@ export function printReport(out: Output, r: ImportReport) {
   }
 }
 
-/** What a CSV import service takes besides the file: the options every import shares. */
-export type CsvImportOptions = {
-  encoding?: CsvEncoding;
-  dryRun?: boolean;
-  partial?: boolean;
-  onProgress: (rows: number, bytes: number) => void;
-};
-
 /**
  * `kyosei import <name> FILE.csv [--dry-run] [--encoding utf-8|shift_jis] [--partial] [--org CODE]`:
  * one sub-command of `import` over a CSV import service, with the same options, progress and report.
@@ -74,7 +67,7 @@ export type CsvImportOptions = {
 export function csvImportCommand(
   name: string,
   descriptionKey: string,
-  importFile: (ctx: Ctx, path: string, options: CsvImportOptions) => Promise<ImportReport>,
+  importFile: (ctx: Ctx, path: string, options: FileImportOptions) => Promise<ImportReport>,
 ): Register {
   return (imports, { out, config }) => {
     imports

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../../lib/errors.js';
+import type { ImportIssue } from '../../lib/csv-import.js';
 
 /** The columns of the employee CSV (docs/import-formats.md), each with the header names accepted. */
 export const IMPORT_COLUMNS = {
@@ -19,7 +19,7 @@ export type ImportColumn = keyof typeof IMPORT_COLUMNS;
 export const COLUMN_NAMES = Object.keys(IMPORT_COLUMNS) as ImportColumn[];
 
 /** An issue in the file: its row (the header is row 1) and the column as written in the header. */
-export type ImportIssue = FieldIssue & { row: number; column: string; value?: string };
+export type { ImportIssue };
 
 /** Where each known column sits in a record, and the header text as written (for messages). */
 export type HeaderMap = { index: Partial<Record<ImportColumn, number>>; names: string[] };

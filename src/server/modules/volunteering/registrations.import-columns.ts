@@ -1,7 +1,7 @@
 import { FIELDS } from '../../../shared/fields.js';
 import { PREFECTURES } from '../../../shared/prefectures.js';
 import { AVAILABILITY, LANGUAGES } from '../../../shared/volunteering.js';
-import type { ImportIssue } from '../people/employees.import-columns.js';
+import type { ImportIssue } from '../../lib/csv-import.js';
 import { parseDate } from '../people/employees.import-columns.js';
 
 /** The columns of the registrations CSV (docs/import-formats.md), each with the header names accepted. */

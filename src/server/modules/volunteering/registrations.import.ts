@@ -1,15 +1,15 @@
-import { createReadStream, statSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { audit } from '../../lib/audit.js';
-import { assertHolds } from '../../lib/authz.js';
-import { type Ctx, inTransaction } from '../../lib/context.js';
-import { readCsv } from '../../lib/csv-source.js';
-import { AppError } from '../../lib/errors.js';
-import type { ImportIssue } from '../people/employees.import-columns.js';
-import { type ImportOptions, type ImportReport, MAX_ISSUES } from '../people/employees.import.js';
+import type { Ctx } from '../../lib/context.js';
+import {
+  type FileImportOptions,
+  type Importer,
+  type ImportOptions,
+  type ImportReport,
+  runFileImport,
+  runImport,
+} from '../../lib/csv-import.js';
 import { employees } from '../people/people.table.js';
 import {
   type Header,
@@ -23,8 +23,6 @@ import { todayIn } from './registrations.service.js';
 import { volunteerSkills } from './volunteering.table.js';
 
 export type { ImportOptions, ImportReport };
-
-const DEFAULT_BATCH = 2000;
 
 // Table columns an import may change, and the CSV column that must be present for an update to touch them.
 const UPDATABLE: Array<[column: string, needs: RegistrationColumn]> = [
@@ -95,82 +93,18 @@ async function loadLookups(ctx: Ctx): Promise<RegistrationLookups> {
   };
 }
 
-const invalid = (issues: ImportIssue[], count = issues.length, rows = 0) =>
-  new AppError('import_invalid', { params: { count, rows }, fields: issues });
-
-async function run(ctx: Ctx, input: Readable, o: ImportOptions): Promise<ImportReport> {
-  const csv = readCsv(input, { encoding: o.encoding });
-  const report: ImportReport = {
-    fileName: o.fileName,
-    encoding: o.encoding ?? 'utf-8',
-    rows: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    invalidRows: 0,
-    issues: [],
-    issueCount: 0,
-    dryRun: !!o.dryRun,
-    partial: !!o.partial,
-    committed: false,
+/** Past registrations as a CSV import: upserts by employee, with the dates from the file. */
+const registrationsImporter: Importer<RegistrationColumn, RegistrationLookups, RegistrationImportRow, Plan> =
+  {
+    permission: 'volunteers.manage',
+    auditAs: { action: 'volunteer_registrations.import', entityType: 'volunteer_registration' },
+    readHeader: readRegistrationHeader,
+    loadLookups,
+    validate: validateRegistration,
+    key: { column: 'employee_number', of: (row) => row.employeeNumber },
+    plan,
+    write: (ctx, rows, p) => upsert(ctx.db, ctx.orgId, rows, p),
   };
-  const progress = () => o.onProgress?.(report.rows, csv.bytesRead(), o.totalBytes ?? 0);
-  const lookups = await loadLookups(ctx);
-  const seen = new Map<string, number>();
-  let header: Header | undefined;
-  let upsertPlan: Plan | undefined;
-  let batch: RegistrationImportRow[] = [];
-  const flush = async () => {
-    // All-or-nothing: after the first bad row nothing more is written; the rest is only validated.
-    if (batch.length && (o.partial || report.issueCount === 0)) {
-      const { created, updated } = await upsert(ctx.db, ctx.orgId, batch, upsertPlan!);
-      report.created += created;
-      report.updated += updated;
-      report.unchanged += batch.length - created - updated;
-    }
-    batch = [];
-    progress();
-  };
-  for await (const { row, record } of csv.records) {
-    if (!header) {
-      const read = readRegistrationHeader(record, row);
-      if (read.issues.length) throw invalid(read.issues);
-      header = read.header;
-      upsertPlan = plan(header);
-      continue;
-    }
-    report.rows++;
-    const { value, issues } = validateRegistration(record, row, header, lookups);
-    if (value) {
-      const first = seen.get(value.employeeNumber);
-      if (first === undefined) seen.set(value.employeeNumber, row);
-      else {
-        const column = header.names[header.index.employee_number!];
-        const where = { path: `rows.${row}.employee_number`, row, column, value: value.employeeNumber };
-        issues.push({ ...where, code: 'duplicate_in_file', ...({ first } as object) });
-      }
-    }
-    if (issues.length) {
-      report.invalidRows++;
-      report.issueCount += issues.length;
-      for (const issue of issues) if (report.issues.length < MAX_ISSUES) report.issues.push(issue);
-      continue;
-    }
-    batch.push(value!);
-    if (batch.length >= (o.batchSize ?? DEFAULT_BATCH)) await flush();
-    else if (report.rows % 500 === 0) progress();
-  }
-  if (!header) throw invalid(readRegistrationHeader([]).issues);
-  await flush();
-  report.encoding = csv.encoding() ?? report.encoding;
-  return report;
-}
-
-class Rollback extends Error {
-  constructor(readonly report: ImportReport) {
-    super('rollback');
-  }
-}
 
 /**
  * Imports past registrations from a CSV stream (docs/import-formats.md): upserts by employee number in
@@ -178,43 +112,19 @@ class Rollback extends Error {
  * One audit record per import. Throws import_invalid (row and column of each bad value), forbidden
  * without organisation-wide volunteers.manage.
  */
-export async function importRegistrations(
+export function importRegistrations(
   ctx: Ctx,
   input: Readable,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  assertHolds(ctx, 'volunteers.manage', {});
-  try {
-    return await inTransaction(ctx, async (tx) => {
-      const report = await run(tx, input, options);
-      if (options.dryRun || (report.issueCount > 0 && !options.partial)) throw new Rollback(report);
-      const { fileName, encoding, rows, created, updated, unchanged, invalidRows, partial } = report;
-      await audit(tx, {
-        action: 'volunteer_registrations.import',
-        entityType: 'volunteer_registration',
-        after: { fileName, encoding, rows, created, updated, unchanged, invalidRows, partial },
-      });
-      return { ...report, committed: true };
-    });
-  } catch (err) {
-    if (!(err instanceof Rollback)) throw err;
-    const { report } = err;
-    if (report.issueCount > 0 && !options.partial)
-      throw invalid(report.issues, report.issueCount, report.invalidRows);
-    return report;
-  }
+  return runImport(ctx, registrationsImporter, input, options);
 }
 
 /** importRegistrations on a file: streams it and reports progress against its size. */
-export async function importRegistrationsFile(
+export function importRegistrationsFile(
   ctx: Ctx,
   path: string,
-  options: Omit<ImportOptions, 'fileName' | 'totalBytes'> & { fileName?: string },
+  options: FileImportOptions,
 ): Promise<ImportReport> {
-  const input = createReadStream(path, { highWaterMark: 256 * 1024 });
-  return importRegistrations(ctx, input, {
-    ...options,
-    fileName: options.fileName ?? basename(path),
-    totalBytes: statSync(path).size,
-  });
+  return runFileImport(ctx, registrationsImporter, path, options);
 }
