@@ -36,6 +36,22 @@ export const PERMISSIONS = {
   'kpi.read': ['org_admin', 'csr_manager', 'program_manager', 'promoter', 'finance'],
   /** The mail outbox in the admin screens. */
   'mail.read': ['org_admin'],
+  /** Own points, expense claims, donations and receipts (needs a linked employee). */
+  'giving.join': ['org_admin', 'csr_manager', 'program_manager', 'promoter', 'finance', 'employee'],
+  'campaigns.read': ['org_admin', 'csr_manager', 'program_manager', 'promoter', 'finance', 'employee'],
+  /** Create and run campaigns, record the company's donations. Scope: the campaign's company. */
+  'campaigns.manage': ['org_admin', 'csr_manager'],
+  'partners.read': ['org_admin', 'csr_manager', 'program_manager', 'promoter', 'finance'],
+  /** The list of organisations, their eligibility and bank details. */
+  'partners.manage': ['org_admin', 'csr_manager', 'program_manager'],
+  /** Approve volunteer expense claims. Scope: the employee's company or site. */
+  'claims.approve': ['csr_manager', 'promoter'],
+  /** Grant points, run the expiry, set the point value. */
+  'points.manage': ['org_admin', 'finance'],
+  /** The ledger, donations, reimbursements and payouts as finance sees them. */
+  'ledger.read': ['org_admin', 'csr_manager', 'finance'],
+  /** Reversals, payment confirmations, payouts, exchange rates, the ledger check. */
+  'ledger.manage': ['org_admin', 'finance'],
   'self.read': ['org_admin', 'csr_manager', 'program_manager', 'promoter', 'finance', 'employee'],
   'self.manage': [
     'org_admin',

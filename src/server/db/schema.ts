@@ -4,3 +4,8 @@ export * from '../modules/auth/auth.table.js';
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/volunteering/volunteering.table.js';
 export * from '../modules/notifications/notifications.table.js';
+export * from '../modules/files/files.table.js';
+export * from '../modules/partners/partners.table.js';
+export * from '../modules/giving/giving.table.js';
+export * from '../modules/points/points.table.js';
+export * from '../modules/ledger/ledger.table.js';

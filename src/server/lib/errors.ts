@@ -28,6 +28,24 @@ export type ErrorCode =
   | 'shift_has_signups'
   | 'checkin_closed'
   | 'invalid_transition'
+  | 'insufficient_points'
+  | 'insufficient_balance'
+  | 'already_reversed'
+  | 'cannot_reverse_reversal'
+  | 'idempotency_key_reused'
+  | 'ledger_unbalanced'
+  | 'fx_rate_missing'
+  | 'recipient_not_eligible'
+  | 'recipient_closed'
+  | 'campaign_closed'
+  | 'campaign_method_not_accepted'
+  | 'claim_not_allowed'
+  | 'not_attended'
+  | 'already_claimed'
+  | 'own_request'
+  | 'webhook_signature_invalid'
+  | 'nothing_to_pay'
+  | 'fiscal_year_ended'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -60,6 +78,24 @@ const STATUS: Record<ErrorCode, number> = {
   shift_has_signups: 409,
   checkin_closed: 409,
   invalid_transition: 409,
+  insufficient_points: 409,
+  insufficient_balance: 409,
+  already_reversed: 409,
+  cannot_reverse_reversal: 409,
+  idempotency_key_reused: 422,
+  ledger_unbalanced: 422,
+  fx_rate_missing: 409,
+  recipient_not_eligible: 422,
+  recipient_closed: 422,
+  campaign_closed: 409,
+  campaign_method_not_accepted: 422,
+  claim_not_allowed: 422,
+  not_attended: 422,
+  already_claimed: 409,
+  own_request: 403,
+  webhook_signature_invalid: 401,
+  nothing_to_pay: 409,
+  fiscal_year_ended: 409,
   internal: 500,
 };
 

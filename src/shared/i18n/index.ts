@@ -15,6 +15,12 @@ import notificationsEn from './notifications.en.json' with { type: 'json' };
 import notificationsJa from './notifications.ja.json' with { type: 'json' };
 import kpiEn from './kpi.en.json' with { type: 'json' };
 import kpiJa from './kpi.ja.json' with { type: 'json' };
+import pointsEn from './points.en.json' with { type: 'json' };
+import pointsJa from './points.ja.json' with { type: 'json' };
+import givingEn from './giving.en.json' with { type: 'json' };
+import givingJa from './giving.ja.json' with { type: 'json' };
+import financeEn from './finance.en.json' with { type: 'json' };
+import financeJa from './finance.ja.json' with { type: 'json' };
 import type { Locale } from '../fiscal-year.js';
 
 export const LOCALES: readonly Locale[] = ['ja', 'en'];
@@ -27,6 +33,9 @@ export const NAMESPACES = [
   'participation',
   'notifications',
   'kpi',
+  'points',
+  'giving',
+  'finance',
 ] as const;
 
 export const resources: Resource = {
@@ -39,6 +48,9 @@ export const resources: Resource = {
     participation: participationJa,
     notifications: notificationsJa,
     kpi: kpiJa,
+    points: pointsJa,
+    giving: givingJa,
+    finance: financeJa,
   },
   en: {
     web: webEn,
@@ -49,6 +61,9 @@ export const resources: Resource = {
     participation: participationEn,
     notifications: notificationsEn,
     kpi: kpiEn,
+    points: pointsEn,
+    giving: givingEn,
+    finance: financeEn,
   },
 };
 

@@ -50,4 +50,13 @@ export const ENTITY_TYPES = [
   'signup',
   'hour_log',
   'calendar_feed',
+  'partner',
+  'campaign',
+  'donation',
+  'company_donation',
+  'point_claim',
+  'ledger_posting',
+  'payout',
+  'fx_rate',
+  'stored_file',
 ] as const;

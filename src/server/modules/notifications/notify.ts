@@ -19,8 +19,23 @@ export const NOTIFICATION_KINDS = [
   'opportunity_cancelled',
   'hours_approved',
   'hours_rejected',
+  'claim_approved',
+  'claim_rejected',
+  'donation_received',
+  'ledger_check_failed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Kinds about the volunteer service: no mail once the employee has left it. */
+const VOLUNTEERING_KINDS: ReadonlySet<NotificationKind> = new Set([
+  'signup_confirmed',
+  'signup_waitlisted',
+  'waitlist_promoted',
+  'shift_reminder',
+  'opportunity_cancelled',
+  'hours_approved',
+  'hours_rejected',
+]);
 
 export type Notice = {
   employeeId: string;
@@ -88,7 +103,8 @@ export async function notify(ctx: Ctx, notice: Notice, baseUrl = defaultBaseUrl)
     })
     .onConflictDoNothing({ target: [notifications.orgId, notifications.dedupeKey] })
     .returning({ id: notifications.id });
-  if (inserted.length === 0 || recipient.leftOn || recipient.employmentStatus === 'left') return;
+  if (inserted.length === 0 || recipient.employmentStatus === 'left') return;
+  if (recipient.leftOn && VOLUNTEERING_KINDS.has(notice.kind)) return;
   const link = notice.link ? `${baseUrl.replace(/\/+$/, '')}${notice.link}` : undefined;
   const r = recipient;
   const names = { name: { ja: r.nameJa, en: r.nameEn }, orgName: { ja: r.orgNameJa, en: r.orgNameEn } };

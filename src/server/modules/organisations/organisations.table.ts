@@ -31,7 +31,7 @@ export const organisations = pgTable(
     fyLabelEn: text().notNull().default('end'),
     defaultCurrency: text().notNull().default('JPY'),
     /** Value of one benefit point in minor units of the default currency. */
-    pointValueMinor: integer().notNull().default(1),
+    pointValueMinor: integer().notNull().default(100),
     ...timestamps,
   },
   (t) => [

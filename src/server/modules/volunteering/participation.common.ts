@@ -123,9 +123,3 @@ export const noticeParams = (s: ShiftRow) => ({
   timeZone: s.timeZone,
 });
 
-/** True for PostgreSQL's unique_violation (23505), optionally of one named constraint. */
-export function isUniqueViolation(err: unknown, constraint?: string): boolean {
-  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const pg = e?.cause?.code ? e.cause : e;
-  return pg?.code === '23505' && (!constraint || pg.constraint === constraint);
-}

@@ -3,12 +3,11 @@ import { holdsOn } from '../../lib/authz.js';
 import { audit } from '../../lib/audit.js';
 import { type Ctx, inTransaction } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
-import { toNumber } from '../../lib/sql.js';
+import { isUniqueViolation, toNumber } from '../../lib/sql.js';
 import { notify } from '../notifications/notify.js';
 import {
   callerEmployee,
   findShift,
-  isUniqueViolation,
   noticeParams,
   opportunityScope,
   type ShiftRow,
