@@ -17,8 +17,12 @@ import kpiEn from './kpi.en.json' with { type: 'json' };
 import kpiJa from './kpi.ja.json' with { type: 'json' };
 import pointsEn from './points.en.json' with { type: 'json' };
 import pointsJa from './points.ja.json' with { type: 'json' };
-import givingEn from './giving.en.json' with { type: 'json' };
-import givingJa from './giving.ja.json' with { type: 'json' };
+import claimsEn from './claims.en.json' with { type: 'json' };
+import claimsJa from './claims.ja.json' with { type: 'json' };
+import campaignsEn from './campaigns.en.json' with { type: 'json' };
+import campaignsJa from './campaigns.ja.json' with { type: 'json' };
+import donationsEn from './donations.en.json' with { type: 'json' };
+import donationsJa from './donations.ja.json' with { type: 'json' };
 import financeEn from './finance.en.json' with { type: 'json' };
 import financeJa from './finance.ja.json' with { type: 'json' };
 import type { Locale } from '../fiscal-year.js';
@@ -34,7 +38,9 @@ export const NAMESPACES = [
   'notifications',
   'kpi',
   'points',
-  'giving',
+  'claims',
+  'campaigns',
+  'donations',
   'finance',
 ] as const;
 
@@ -49,7 +55,9 @@ export const resources: Resource = {
     notifications: notificationsJa,
     kpi: kpiJa,
     points: pointsJa,
-    giving: givingJa,
+    claims: claimsJa,
+    campaigns: campaignsJa,
+    donations: donationsJa,
     finance: financeJa,
   },
   en: {
@@ -62,7 +70,9 @@ export const resources: Resource = {
     notifications: notificationsEn,
     kpi: kpiEn,
     points: pointsEn,
-    giving: givingEn,
+    claims: claimsEn,
+    campaigns: campaignsEn,
+    donations: donationsEn,
     finance: financeEn,
   },
 };

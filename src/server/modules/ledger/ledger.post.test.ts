@@ -9,6 +9,7 @@ import { balanceOf } from './ledger.accounts.js';
 import { post, reverse } from './ledger.post.js';
 import { ledgerAccounts, ledgerEntries, ledgerPostings } from './ledger.table.js';
 import { convertMinor } from './ledger.values.js';
+import { verifyLedger } from './ledger.verify.js';
 
 let database: Database;
 let org: TestOrg;
@@ -108,8 +109,8 @@ describe('ledger postings', () => {
       .select()
       .from(ledgerAccounts)
       .where(eq(ledgerAccounts.employeeId, employeeId));
-    await expect(
-      database.db.transaction(async (tx) => {
+    const refused = await database.db
+      .transaction(async (tx) => {
         const [p] = await tx
           .insert(ledgerPostings)
           .values({
@@ -126,8 +127,9 @@ describe('ledger postings', () => {
           sql`insert into ledger_entries (org_id, posting_id, account_id, unit, amount, value_jpy)
               values (${org.orgId}, ${p.id}, ${account.id}, 'PTS', 5, 500)`,
         );
-      }),
-    ).rejects.toThrow(/sum to zero/);
+      })
+      .catch((err: Error & { cause?: Error }) => err.cause?.message ?? err.message);
+    expect(refused).toMatch(/does not sum to zero/);
   });
 
   it('reverses a posting once, netting its entries', async () => {
@@ -143,6 +145,31 @@ describe('ledger postings', () => {
     await expect(reverse(ctx, rev.posting.id, { idempotencyKey: 'rev-3' })).rejects.toMatchObject({
       code: 'cannot_reverse_reversal',
     });
+  });
+});
+
+describe('ledger check', () => {
+  it('finds nothing wrong after the postings above, and finds a stored balance that drifted', async () => {
+    const clean = await verifyLedger(database.db, org.orgId);
+    expect(clean).toMatchObject({ ok: true, problems: [] });
+    expect(clean.entries).toBeGreaterThan(10);
+    const [account] = await database.db
+      .select()
+      .from(ledgerAccounts)
+      .where(eq(ledgerAccounts.employeeId, employeeId));
+    await database.db
+      .transaction(async (tx) => {
+        await tx
+          .update(ledgerAccounts)
+          .set({ balance: account.balance! + 7 })
+          .where(eq(ledgerAccounts.id, account.id));
+        const drifted = await verifyLedger(tx, org.orgId);
+        expect(drifted.problems).toEqual([{ code: 'balance_mismatch', count: 1, sample: [account.id] }]);
+        tx.rollback();
+      })
+      .catch((err) => {
+        if (!String(err).includes('Rollback')) throw err;
+      });
   });
 });
 
