@@ -4,10 +4,14 @@ import { type Config, loadConfig } from '../server/config.js';
 import type { Locale } from '../shared/fiscal-year.js';
 import type { CommandDeps } from './commands/command.js';
 import { registerDemoLoad } from './commands/demo-load.js';
+import { registerImportDonationPayments } from './commands/import-donation-payments.js';
 import { registerImportEmployees } from './commands/import-employees.js';
+import { registerImportPoints } from './commands/import-points.js';
 import { registerImportRegistrations } from './commands/import-registrations.js';
+import { registerLedgerVerify } from './commands/ledger-verify.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOrgCreate } from './commands/org-create.js';
+import { registerPointsExpire } from './commands/points-expire.js';
 import { registerServe } from './commands/serve.js';
 import { registerUserCreate } from './commands/user-create.js';
 import { registerUserSetPassword } from './commands/user-set-password.js';
@@ -59,6 +63,10 @@ export function buildProgram(deps: CommandDeps): Command {
   const imports = program.command('import').description(out.t('command.import'));
   registerImportEmployees(imports, deps);
   registerImportRegistrations(imports, deps);
+  registerImportDonationPayments(imports, deps);
+  registerImportPoints(imports, deps);
+  registerPointsExpire(program.command('points').description(out.t('points:cli.points')), deps);
+  registerLedgerVerify(program.command('ledger').description(out.t('ledger.command')), deps);
   return program;
 }
 

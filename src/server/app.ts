@@ -22,15 +22,24 @@ import { withProblems } from './lib/openapi-problems.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { usersRoutes } from './modules/auth/users.routes.js';
+import { donationsRoutes } from './modules/giving/donations.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
+import { pointsRoutes } from './modules/points/points.routes.js';
 import { kpiRoutes } from './modules/volunteering/kpi.routes.js';
+import { fxRoutes } from './modules/ledger/fx.routes.js';
+import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
+import { payoutsRoutes } from './modules/ledger/payouts.routes.js';
 import { calendarRoutes } from './modules/volunteering/calendar.routes.js';
 import { opportunitiesRoutes } from './modules/volunteering/opportunities.routes.js';
 import { registrationsRoutes } from './modules/volunteering/registrations.routes.js';
 import { participationRoutes } from './modules/volunteering/signups.routes.js';
+import { campaignsRoutes } from './modules/giving/campaigns.routes.js';
+import { partnersRoutes } from './modules/partners/partners.routes.js';
+import { filesRoutes } from './modules/files/files.routes.js';
+import { claimsRoutes } from './modules/points/claims.routes.js';
 
 export type App = FastifyInstance;
 
@@ -110,6 +119,15 @@ export async function buildApp({ config, database }: { config: Config; database:
   await app.register(calendarRoutes, { config, database });
   await app.register(participationRoutes, { config });
   await app.register(kpiRoutes);
+  await app.register(donationsRoutes, { config, database });
+  await app.register(pointsRoutes);
+  await app.register(partnersRoutes);
+  await app.register(campaignsRoutes);
+  await app.register(ledgerRoutes);
+  await app.register(payoutsRoutes);
+  await app.register(fxRoutes);
+  await app.register(filesRoutes);
+  await app.register(claimsRoutes, { config });
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });

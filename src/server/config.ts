@@ -35,6 +35,7 @@ const EnvSchema = z.object({
   SMTP_SECURE: z.enum(['true', 'false']).optional(),
   MAIL_FROM: z.string().min(3).optional(),
   KYOSEI_JOBS: z.enum(['on', 'off']).default('on'),
+  DONATION_WEBHOOK_SECRET: z.string().min(16).optional(),
 });
 
 /** Where mail goes: an SMTP server, given as one URL or as host, port, TLS and credentials. */
@@ -68,6 +69,8 @@ export type Config = Readonly<{
   mailFrom: string;
   /** Background jobs (mail delivery, reminders) in the serving process: KYOSEI_JOBS, on by default. */
   jobs: boolean;
+  /** HMAC secret of the donation payment webhook (docs/webhooks.md); unset: the webhook is off. */
+  donationWebhookSecret?: string;
 }>;
 
 function smtpOf(e: z.infer<typeof EnvSchema>): SmtpConfig | undefined {
@@ -109,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom:
       e.MAIL_FROM ?? `Kyosei <no-reply@${e.PUBLIC_URL ? new URL(e.PUBLIC_URL).hostname : 'localhost'}>`,
     jobs: e.KYOSEI_JOBS === 'on',
+    donationWebhookSecret: e.DONATION_WEBHOOK_SECRET,
   });
 }
 

@@ -34,6 +34,35 @@ import { parseManageSearch, parseOpportunitiesSearch } from './modules/opportuni
 import { OpportunityCreatePage, OpportunityEditPage } from './modules/opportunities/opportunity-form';
 import { OpportunityPage } from './modules/opportunities/opportunity-page';
 import { ProfilePage } from './modules/profile/profile-page';
+import { MyPointsPage } from './modules/points/my-points-page';
+import { parseGrantsSearch } from './modules/points/points.api';
+import { PointsAdminPage } from './modules/points/points-admin-page';
+import { CampaignPage } from './modules/campaigns/campaign-page';
+import { CampaignsPage } from './modules/campaigns/campaigns-page';
+import { parseCampaignsSearch, parseManageCampaignsSearch } from './modules/campaigns/campaigns-search';
+import { ManageCampaignsPage } from './modules/campaigns/manage-campaigns-page';
+import { PartnersPage } from './modules/partners/partners-page';
+import { parsePartnersSearch } from './modules/partners/partners-search';
+import { FxRatesPage } from './modules/finance/fx-rates-page';
+import { LedgerPage } from './modules/finance/ledger-page';
+import { PayoutsPage } from './modules/finance/payouts-page';
+import { parseFxRatesSearch, parseLedgerSearch, parsePayoutsSearch } from './modules/finance/finance-search';
+import { ClaimApprovalsPage } from './modules/claims/approvals-page';
+import {
+  parseClaimApprovalsSearch,
+  parseMyClaimsSearch,
+  parseReimbursementsSearch,
+} from './modules/claims/claims-search';
+import { MyClaimsPage } from './modules/claims/my-claims-page';
+import { ReimbursementsPage } from './modules/claims/reimbursements-page';
+import { FinanceDonationsPage } from './modules/donations/finance-donations-page';
+import { MyDonationsPage } from './modules/donations/my-donations-page';
+import { ReceiptPage } from './modules/donations/receipt-page';
+import {
+  parseFinanceDonationsSearch,
+  parseMyDonationsSearch,
+  parseReceiptSearch,
+} from './modules/donations/donations-search';
 import { KpiDashboardPage } from './modules/kpi/kpi-dashboard-page';
 import { parseKpiSearch } from './modules/kpi/kpi-search';
 import { UsersPage } from './modules/users/users-page';
@@ -229,6 +258,94 @@ const routeTree = rootRoute.addChildren([
       path: '/volunteering/kpis',
       validateSearch: parseKpiSearch,
       component: guarded('kpi.read', KpiDashboardPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/giving/points',
+      component: guarded('giving.join', MyPointsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/finance/points',
+      validateSearch: parseGrantsSearch,
+      component: guarded('ledger.read', PointsAdminPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/giving/campaigns',
+      validateSearch: parseCampaignsSearch,
+      component: guarded('campaigns.read', CampaignsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/giving/campaigns/manage',
+      validateSearch: parseManageCampaignsSearch,
+      component: guarded('campaigns.manage', ManageCampaignsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/giving/campaigns/$id',
+      component: guarded('campaigns.read', CampaignPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/giving/claims',
+      validateSearch: parseMyClaimsSearch,
+      component: guarded('giving.join', MyClaimsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/giving/claims/approvals',
+      validateSearch: parseClaimApprovalsSearch,
+      component: guarded('claims.approve', ClaimApprovalsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/finance/reimbursements',
+      validateSearch: parseReimbursementsSearch,
+      component: guarded('ledger.read', ReimbursementsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/partners',
+      validateSearch: parsePartnersSearch,
+      component: guarded('partners.read', PartnersPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/finance/ledger',
+      validateSearch: parseLedgerSearch,
+      component: guarded('ledger.read', LedgerPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/finance/payouts',
+      validateSearch: parsePayoutsSearch,
+      component: guarded('ledger.read', PayoutsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/finance/fx-rates',
+      validateSearch: parseFxRatesSearch,
+      component: guarded('ledger.read', FxRatesPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/giving/donations',
+      validateSearch: parseMyDonationsSearch,
+      component: guarded('giving.join', MyDonationsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/giving/donations/receipt',
+      validateSearch: parseReceiptSearch,
+      component: guarded('giving.join', ReceiptPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/finance/donations',
+      validateSearch: parseFinanceDonationsSearch,
+      component: guarded('ledger.read', FinanceDonationsPage),
     }),
   ]),
 ]);

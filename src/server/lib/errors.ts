@@ -43,9 +43,13 @@ export type ErrorCode =
   | 'not_attended'
   | 'already_claimed'
   | 'own_request'
+  | 'file_type_not_allowed'
+  | 'file_too_large'
   | 'webhook_signature_invalid'
   | 'nothing_to_pay'
   | 'fiscal_year_ended'
+  | 'fiscal_year_open'
+  | 'reversal_not_allowed'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -93,9 +97,13 @@ const STATUS: Record<ErrorCode, number> = {
   not_attended: 422,
   already_claimed: 409,
   own_request: 403,
+  file_type_not_allowed: 415,
+  file_too_large: 413,
   webhook_signature_invalid: 401,
   nothing_to_pay: 409,
   fiscal_year_ended: 409,
+  fiscal_year_open: 409,
+  reversal_not_allowed: 409,
   internal: 500,
 };
 

@@ -1,6 +1,19 @@
 import { NavLink, Stack, Text } from '@mantine/core';
 import {
+  IconBook2,
   IconBuilding,
+  IconCoins,
+  IconGift,
+  IconCashBanknote,
+  IconCoinYen,
+  IconReceipt,
+  IconReceiptRefund,
+  IconChecklist,
+  IconBuildingCommunity,
+  IconHeartDollar,
+  IconSettingsHeart,
+  IconBuildingBank,
+  IconCurrencyYen,
   IconCalendarCheck,
   IconClockCheck,
   IconBuildingFactory2,
@@ -43,7 +56,20 @@ type Item = {
     | '/volunteering/approvals'
     | '/volunteers'
     | '/volunteering/skills'
-    | '/volunteering/kpis';
+    | '/volunteering/kpis'
+    | '/giving/points'
+    | '/finance/points'
+    | '/giving/campaigns'
+    | '/giving/donations'
+    | '/finance/donations'
+    | '/giving/claims'
+    | '/giving/claims/approvals'
+    | '/finance/reimbursements'
+    | '/giving/campaigns/manage'
+    | '/partners'
+    | '/finance/ledger'
+    | '/finance/payouts'
+    | '/finance/fx-rates';
   label: string;
   icon: typeof IconHome;
   permission?: Permission;
@@ -142,6 +168,89 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           label: t('kpi:title'),
           icon: IconChartBar,
           permission: 'kpi.read',
+        },
+      ],
+    },
+    {
+      label: t('nav.giving'),
+      items: [
+        {
+          to: '/giving/points',
+          label: t('points:nav.mine'),
+          icon: IconCoins,
+          permission: 'giving.join',
+        },
+        {
+          to: '/giving/campaigns',
+          label: t('campaigns:nav.campaigns'),
+          icon: IconHeartDollar,
+          permission: 'campaigns.read',
+        },
+        {
+          to: '/giving/donations',
+          label: t('donations:nav.mine'),
+          icon: IconGift,
+          permission: 'giving.join',
+        },
+        {
+          to: '/giving/claims',
+          label: t('claims:nav.mine'),
+          icon: IconReceipt,
+          permission: 'giving.join',
+        },
+        {
+          to: '/giving/claims/approvals',
+          label: t('claims:nav.approvals'),
+          icon: IconChecklist,
+          permission: 'claims.approve',
+        },
+        {
+          to: '/partners',
+          label: t('campaigns:nav.partners'),
+          icon: IconBuildingCommunity,
+          permission: 'partners.read',
+        },
+        {
+          to: '/giving/campaigns/manage',
+          label: t('campaigns:nav.manage'),
+          icon: IconSettingsHeart,
+          permission: 'campaigns.manage',
+        },
+      ],
+    },
+    {
+      label: t('nav.finance'),
+      items: [
+        { to: '/finance/ledger', label: t('finance:nav.ledger'), icon: IconBook2, permission: 'ledger.read' },
+        {
+          to: '/finance/payouts',
+          label: t('finance:nav.payouts'),
+          icon: IconBuildingBank,
+          permission: 'ledger.read',
+        },
+        {
+          to: '/finance/donations',
+          label: t('donations:nav.finance'),
+          icon: IconCashBanknote,
+          permission: 'ledger.read',
+        },
+        {
+          to: '/finance/reimbursements',
+          label: t('claims:nav.reimbursements'),
+          icon: IconReceiptRefund,
+          permission: 'ledger.read',
+        },
+        {
+          to: '/finance/points',
+          label: t('points:nav.admin'),
+          icon: IconCoinYen,
+          permission: 'ledger.read',
+        },
+        {
+          to: '/finance/fx-rates',
+          label: t('finance:nav.fxRates'),
+          icon: IconCurrencyYen,
+          permission: 'ledger.read',
         },
       ],
     },

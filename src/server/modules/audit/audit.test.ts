@@ -118,8 +118,17 @@ describe('who may read and change', () => {
   });
 
   it('answers 403 to an auditor on every state-changing route outside their own account', async () => {
-    // Their own account, and what they do as an employee (this auditor is one): sign-ups and check-in.
-    const asEmployee = ['/api/shifts/:id/signups', '/api/signups/:id', '/api/check-in/:code'];
+    // Their own account, and what they do as an employee (this auditor is one): sign-ups, check-in,
+    // expense claims and donations.
+    const asEmployee = [
+      '/api/shifts/:id/signups',
+      '/api/signups/:id',
+      '/api/check-in/:code',
+      '/api/files',
+      '/api/claims',
+      '/api/claims/:id',
+      '/api/donations',
+    ];
     const own = (path: string) =>
       path.startsWith('/api/auth/') || /^\/api\/me(\/|$)/.test(path) || asEmployee.includes(path);
     const routes = listRoutes(app).filter(

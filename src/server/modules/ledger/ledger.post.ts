@@ -125,7 +125,9 @@ export async function post(ctx: Ctx, input: PostingInput): Promise<{ posting: Po
           accountId: account.id,
           unit: l.account.unit,
           amount: l.amount,
-          valueJpy: yenValueOf(l, settings.pointValueJpy),
+          // A reversal undoes the original's values exactly, whatever the point value is today.
+          valueJpy:
+            input.reversesId && l.valueJpy !== undefined ? l.valueJpy : yenValueOf(l, settings.pointValueJpy),
         };
       })
       // Rows are locked in account order, so two postings on the same accounts never deadlock.

@@ -7,6 +7,8 @@ import type { Database } from '../../db/client.js';
 import { createMailer, type Mailer } from './mailer.js';
 import { sendPending } from './outbox.service.js';
 import { queueReminders } from './reminders.service.js';
+import { registerPointsExpiry } from '../points/points.expiry.js';
+import { registerLedgerCheckJob } from '../ledger/ledger.checks.js';
 
 /** The queues and when they run (cron, UTC). */
 export const QUEUES = {
@@ -134,6 +136,8 @@ async function register(boss: PgBoss, database: Database, options: JobsOptions, 
       await kickMail(boss);
     }
   });
+  await registerPointsExpiry(boss, database, { log, ...polling, stopping });
+  await registerLedgerCheckJob(boss, database, { log, ...polling, stopping, kickMail: () => kickMail(boss) });
 }
 
 /**

@@ -122,4 +122,3 @@ export const noticeParams = (s: ShiftRow) => ({
   startsAt: s.startsAt.toISOString(),
   timeZone: s.timeZone,
 });
-

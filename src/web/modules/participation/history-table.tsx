@@ -6,6 +6,7 @@ import { ConfirmButton } from '../../components/confirm-button';
 import { ScrollTable } from '../../components/data-table';
 import { notifyError, notifySuccess } from '../../components/feedback';
 import { useFormat } from '../../i18n';
+import { ClaimTransportLink } from '../claims/claim-transport-link';
 import { toZoned } from '../opportunities/zoned-time';
 import { type HistoryItem, useDeleteHourLog, useSignupActions } from './participation.api';
 import { ParticipationBadge, titleIn } from './participation-badges';
@@ -159,5 +160,6 @@ function RowAction({ item }: { item: HistoryItem }) {
       />
     );
   }
-  return null;
+  const attended = item.kind === 'signup' && item.status === 'attended';
+  return <ClaimTransportLink signupId={attended ? item.id : null} name={titleIn(f.locale, item)} />;
 }

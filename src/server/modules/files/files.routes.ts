@@ -1,0 +1,56 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { MAX_RECEIPT_BYTES, RECEIPT_CONTENT_TYPES } from '../../../shared/receipts.js';
+import { AppError } from '../../lib/errors.js';
+import { FileUploadQuerySchema, StoredFileSchema } from '../points/claims.schema.js';
+import { MAX_FILE_LABEL, storeFile } from './files.service.js';
+
+/** Errors of reading the upload's body, in the words of a file upload rather than of a JSON request. */
+function uploadError(error: FastifyError): Error {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return new AppError('file_too_large', { params: { max: MAX_FILE_LABEL } });
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('file_type_not_allowed');
+  return error;
+}
+
+/**
+ * Uploads: the raw bytes of a receipt in the request body, its type in Content-Type. The parser for
+ * the receipt types is registered in this plugin's scope only. There is no generic download: a
+ * receipt is read through its claim (GET /api/claims/{id}/receipt).
+ */
+export async function filesRoutes(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.addContentTypeParser(
+    [...RECEIPT_CONTENT_TYPES],
+    { parseAs: 'buffer', bodyLimit: MAX_RECEIPT_BYTES },
+    (_req, body, done) => done(null, body),
+  );
+  app.post(
+    '/api/files',
+    {
+      schema: {
+        tags: ['files'],
+        summary:
+          'Upload a receipt: the file’s bytes as the body, Content-Type image/jpeg, image/png, image/webp, image/heic or application/pdf, at most 5 MB',
+        consumes: [...RECEIPT_CONTENT_TYPES],
+        querystring: FileUploadQuerySchema,
+        response: { 201: StoredFileSchema },
+      },
+      bodyLimit: MAX_RECEIPT_BYTES,
+      config: { permission: 'giving.join' },
+      errorHandler: (error) => {
+        throw uploadError(error);
+      },
+    },
+    async (req, reply) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError('file_type_not_allowed');
+      const file = await storeFile(req.ctx, {
+        name: req.query.name,
+        contentType: req.headers['content-type'],
+        content: req.body,
+        purpose: 'claim_receipt',
+      });
+      return reply.code(201).send(file);
+    },
+  );
+}

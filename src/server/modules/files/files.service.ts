@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { MAX_RECEIPT_BYTES, type ReceiptContentType, receiptTypeOf } from '../../../shared/receipts.js';
+import { audit } from '../../lib/audit.js';
+import { actorUserId, type Ctx, inTransaction } from '../../lib/context.js';
+import { AppError } from '../../lib/errors.js';
+import { requireEmployee } from '../volunteering/participation.common.js';
+import { storedFiles } from './files.table.js';
+
+export type FilePurpose = 'claim_receipt';
+
+/** What the API tells about a stored file (never its bytes). */
+export type StoredFileInfo = { id: string; name: string; contentType: string; size: number };
+
+export type StoredFileContent = StoredFileInfo & { sha256: string; content: Buffer };
+
+/** The largest file, as people read it: "5 MB". */
+export const MAX_FILE_LABEL = `${MAX_RECEIPT_BYTES / 1024 / 1024} MB`;
+
+/**
+ * Whether the bytes are what the content type says: a JPEG, PNG, WebP, HEIC (ISO BMFF `ftyp` with a
+ * HEIF brand) or PDF signature. A file whose bytes say otherwise is refused, so that a receipt served
+ * back with its stored type is what it claims to be.
+ */
+export function contentMatches(type: ReceiptContentType, bytes: Buffer): boolean {
+  const ascii = (from: number, to: number) => bytes.subarray(from, to).toString('latin1');
+  switch (type) {
+    case 'image/jpeg':
+      return bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+    case 'image/png':
+      return bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    case 'image/webp':
+      return ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP';
+    case 'image/heic':
+      return ascii(4, 8) === 'ftyp' && HEIF_BRANDS.has(ascii(8, 12));
+    case 'application/pdf':
+      return ascii(0, 5) === '%PDF-';
+  }
+}
+const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1']);
+
+/** A file name without folders or control characters, at most 200 characters ("receipt" if nothing is left). */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we strip
+  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  return clean.slice(0, 200) || 'receipt';
+}
+
+/**
+ * Stores an uploaded receipt for the caller's account, with its size and SHA-256, and audits the upload
+ * (without the bytes). Throws file_type_not_allowed (type not allowed, or the bytes are not of that
+ * type), file_too_large (over 5 MB), validation_failed (empty), forbidden (no user account), no_employee_record.
+ */
+export async function storeFile(
+  ctx: Ctx,
+  input: { name: string; contentType: string | undefined; content: Buffer; purpose: FilePurpose },
+): Promise<StoredFileInfo> {
+  const uploadedBy = actorUserId(ctx);
+  if (!uploadedBy) throw new AppError('forbidden');
+  if (input.purpose === 'claim_receipt') requireEmployee(ctx);
+  const contentType = receiptTypeOf(input.contentType);
+  if (!contentType) throw new AppError('file_type_not_allowed');
+  if (input.content.length === 0)
+    throw new AppError('validation_failed', { fields: [{ path: 'body', code: 'required' }] });
+  if (input.content.length > MAX_RECEIPT_BYTES)
+    throw new AppError('file_too_large', { params: { max: MAX_FILE_LABEL } });
+  if (!contentMatches(contentType, input.content)) throw new AppError('file_type_not_allowed');
+  const sha256 = createHash('sha256').update(input.content).digest('hex');
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db
+      .insert(storedFiles)
+      .values({
+        orgId: tx.orgId,
+        uploadedBy,
+        purpose: input.purpose,
+        name: cleanFileName(input.name),
+        contentType,
+        size: input.content.length,
+        sha256,
+        content: input.content,
+      })
+      .returning({
+        id: storedFiles.id,
+        name: storedFiles.name,
+        contentType: storedFiles.contentType,
+        size: storedFiles.size,
+      });
+    await audit(tx, {
+      action: 'stored_file.upload',
+      entityType: 'stored_file',
+      entityId: row.id,
+      after: { ...row, purpose: input.purpose, sha256 },
+    });
+    return row;
+  });
+}
+
+/** The name, type and size of a file of the organisation, or null. */
+export async function fileInfo(ctx: Ctx, id: string) {
+  const [row] = await ctx.db
+    .select({
+      id: storedFiles.id,
+      name: storedFiles.name,
+      contentType: storedFiles.contentType,
+      size: storedFiles.size,
+      uploadedBy: storedFiles.uploadedBy,
+      purpose: storedFiles.purpose,
+    })
+    .from(storedFiles)
+    .where(and(eq(storedFiles.orgId, ctx.orgId), eq(storedFiles.id, id)));
+  return row ?? null;
+}
+
+/**
+ * A file with its bytes. No access check here: callers decide who may read it (receipts are served
+ * through their claim). Throws not_found.
+ */
+export async function readFile(ctx: Ctx, id: string): Promise<StoredFileContent> {
+  const [row] = await ctx.db
+    .select({
+      id: storedFiles.id,
+      name: storedFiles.name,
+      contentType: storedFiles.contentType,
+      size: storedFiles.size,
+      sha256: storedFiles.sha256,
+      content: storedFiles.content,
+    })
+    .from(storedFiles)
+    .where(and(eq(storedFiles.orgId, ctx.orgId), eq(storedFiles.id, id)));
+  if (!row) throw new AppError('not_found', { params: { entity: 'stored_file' } });
+  return row;
+}
+
+/** `inline; filename="…"; filename*=UTF-8''…`: an ASCII fallback and the real (say Japanese) name. */
+export function contentDisposition(name: string, kind: 'inline' | 'attachment'): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
