@@ -10,6 +10,7 @@ import { upsertEmployees, upsertPlan } from '../people/employees.upsert.js';
 import { type DemoAccount, demoAccounts, insertAccounts } from './demo.accounts.js';
 import { DEMO_ACCOUNTS, generateEmployees } from './demo.generator.js';
 import { DEMO_COMPANIES, DEMO_ORG, DEPARTMENTS } from './demo.structure.js';
+import { insertGiving } from './demo.giving.js';
 import { insertVolunteering } from './demo.volunteering.js';
 
 export type DemoLoadResult = {
@@ -129,8 +130,9 @@ async function insertEmployees(
 
 /**
  * Loads the demo organisation (DEMO): its group companies, sites, departments, `employees` generated
- * from the fixed seed, one account per role, and its volunteering history (demo.volunteering.ts; dates
- * after the fixed history follow options.today, default today in Tokyo). Does nothing when it exists.
+ * from the fixed seed, one account per role, its volunteering history (demo.volunteering.ts; dates
+ * after the fixed history follow options.today, default today in Tokyo), and its points and giving
+ * (demo.giving.ts). Does nothing when it exists.
  * One transaction and one audit record ('demo.load'). The password is options.password, else a generated one.
  */
 export async function loadDemo(
@@ -155,6 +157,7 @@ export async function loadDemo(
     const ctx = systemCtx(tx as unknown as Database['db'], org.id, 'demo');
     await insertAccounts(ctx, hashes, ids.siteIds);
     const volunteering = await insertVolunteering(tx, org.id, { today: options.today });
+    const giving = await insertGiving(tx, org.id, { today: options.today });
     await audit(ctx, {
       action: 'demo.load',
       entityType: 'organisation',
@@ -167,6 +170,7 @@ export async function loadDemo(
         employees: count,
         accounts: DEMO_ACCOUNTS.map((a) => a.email),
         volunteering,
+        giving,
       },
     });
     return org.id;

@@ -169,7 +169,7 @@ export const ledgerPostings = pgTable(
   (t) => [
     unique('ledger_postings_org_id').on(t.orgId, t.id),
     unique('ledger_postings_idempotency_key').on(t.orgId, t.idempotencyKey),
-    unique('ledger_postings_reverses').on(t.reversesId),
+    uniqueIndex('ledger_postings_reverses').on(t.reversesId).where(sql`${t.reversesId} is not null`),
     uniqueIndex('ledger_postings_one_per_donation')
       .on(t.donationId, t.kind)
       .where(sql`${t.donationId} is not null and ${t.reversesId} is null`),
@@ -226,11 +226,13 @@ export const ledgerPostings = pgTable(
     check('ledger_postings_point_value', sql`${t.pointValueJpy} > 0`),
     check('ledger_postings_not_self_reversal', sql`${t.reversesId} is null or ${t.reversesId} <> ${t.id}`),
     index('ledger_postings_org_kind_idx').on(t.orgId, t.kind, t.effectiveOn),
-    index('ledger_postings_campaign_idx').on(t.campaignId, t.kind),
+    // Partial: most postings (grants, expiries) have no campaign, partner, donation or payout, and a
+    // bulk grant should not pay for indexing nulls.
+    index('ledger_postings_campaign_idx').on(t.campaignId, t.kind).where(sql`${t.campaignId} is not null`),
     index('ledger_postings_employee_idx').on(t.orgId, t.employeeId, t.postedAt),
-    index('ledger_postings_partner_idx').on(t.partnerId),
-    index('ledger_postings_donation_idx').on(t.donationId),
-    index('ledger_postings_payout_idx').on(t.payoutId),
+    index('ledger_postings_partner_idx').on(t.partnerId).where(sql`${t.partnerId} is not null`),
+    index('ledger_postings_donation_idx').on(t.donationId).where(sql`${t.donationId} is not null`),
+    index('ledger_postings_payout_idx').on(t.payoutId).where(sql`${t.payoutId} is not null`),
   ],
 );
 

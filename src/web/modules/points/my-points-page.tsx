@@ -63,7 +63,7 @@ function YearCards({ data }: { data: PointsBalance }) {
             <Title order={2} size="h4" id={`points-year-${y.fiscalYear}`}>
               {y.label}
             </Title>
-            <Badge color={color[status(y)]} variant="light">
+            <Badge color={color[status(y)]} c="dark.7" variant="light">
               {t(`points:year.${status(y)}`)}
             </Badge>
           </Group>

@@ -153,7 +153,7 @@ function Grants({ accounts }: { accounts: PointsAccounts | undefined }) {
                       <Table.Td>
                         <Code>{g.reference}</Code>
                         {g.reversed && (
-                          <Badge ml="xs" size="sm" variant="light" color="orange">
+                          <Badge ml="xs" size="sm" variant="light" color="orange" c="orange.9">
                             {t('points:admin.reversed')}
                           </Badge>
                         )}

@@ -48,7 +48,7 @@ export function PointsMovementTable({
               <Group gap="xs">
                 <Text size="sm">{describe(m)}</Text>
                 {m.reversal && (
-                  <Badge size="sm" variant="light" color="orange">
+                  <Badge size="sm" variant="light" color="orange" c="orange.9">
                     {t('points:history.reversal')}
                   </Badge>
                 )}
@@ -61,7 +61,7 @@ export function PointsMovementTable({
             </Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{yearLabel(m.fiscalYear)}</Table.Td>
             <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-              <Text span size="sm" fw={600} c={m.points < 0 ? 'red.8' : 'teal.8'}>
+              <Text span size="sm" fw={600} c={m.points < 0 ? 'red.9' : 'teal.9'}>
                 {m.points > 0 ? '+' : ''}
                 {f.number(m.points)}
               </Text>

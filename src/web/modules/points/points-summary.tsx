@@ -91,7 +91,7 @@ export function PointsSummary({ data, canManage }: { data: PointsAccounts; canMa
                 {y.ended && y.outstanding > 0 && canManage ? (
                   <ExpireButton year={y} />
                 ) : (
-                  <Badge variant="light" color={state(y) === 'ended' ? 'gray' : 'teal'}>
+                  <Badge variant="light" color={state(y) === 'ended' ? 'gray' : 'teal'} c="dark.7">
                     {t(`points:year.${state(y)}`)}
                   </Badge>
                 )}
