@@ -39,10 +39,13 @@ BEGIN
   PERFORM 1 FROM ledger_accounts a
     WHERE a.kind = 'payable' AND a.id IN (SELECT account_id FROM new_entries WHERE amount < 0)
     ORDER BY a.id FOR UPDATE;
-  SELECT d.account_id::text INTO offender
+  -- Only payables are summed: the CASE keeps the planner from summing every debited account (a
+  -- year's points_funding holds an entry per points donation: 0.8 s at 300,000 entries).
+  SELECT a.id::text INTO offender
     FROM (SELECT DISTINCT account_id FROM new_entries WHERE amount < 0) d
-    JOIN ledger_accounts a ON a.id = d.account_id AND a.kind = 'payable'
-    WHERE (SELECT sum(e.amount) FROM ledger_entries e WHERE e.account_id = d.account_id) < 0
+    JOIN ledger_accounts a ON a.id = d.account_id
+    WHERE CASE WHEN a.kind = 'payable'
+      THEN (SELECT sum(e.amount) FROM ledger_entries e WHERE e.account_id = a.id) < 0 ELSE false END
     LIMIT 1;
   IF offender IS NOT NULL THEN
     RAISE EXCEPTION 'ledger account % would fall below zero', offender
