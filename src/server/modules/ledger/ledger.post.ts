@@ -81,12 +81,12 @@ export async function post(ctx: Ctx, input: PostingInput): Promise<{ posting: Po
   assertBalanced(input.lines);
   return inTransaction(ctx, async (tx) => {
     const hash = requestHash(input.request);
-    const existing = await findByKey(tx, input.idempotencyKey);
-    if (existing) return replay(tx, existing, hash);
     const settings = await ledgerSettings(tx);
     const effectiveOn = input.effectiveOn ?? ledgerToday();
     const fiscalYear = input.fiscalYear ?? fiscalYearOf(effectiveOn, settings.fiscalYearStartMonth);
-    const links = { ...EMPTY_LINKS, ...input.links };
+    const links = Object.fromEntries(
+      Object.keys(EMPTY_LINKS).map((k) => [k, input.links?.[k as keyof PostingLinks] ?? null]),
+    ) as Required<PostingLinks>;
     const inserted = await tx.db
       .insert(ledgerPostings)
       .values({
@@ -103,14 +103,14 @@ export async function post(ctx: Ctx, input: PostingInput): Promise<{ posting: Po
         createdBy: actorUserId(tx),
       })
       .onConflictDoNothing({ target: [ledgerPostings.orgId, ledgerPostings.idempotencyKey] })
-      .returning({ id: ledgerPostings.id });
+      .returning({ id: ledgerPostings.id, postedAt: ledgerPostings.postedAt });
     if (inserted.length === 0) {
-      // A concurrent request with the same key committed first (we waited on the unique index).
+      // Posted before, or by a concurrent request that committed first (we waited on the unique index).
       const winner = await findByKey(tx, input.idempotencyKey);
       if (!winner) throw new AppError('conflict', { params: { detail: 'idempotency key' } });
       return replay(tx, winner, hash);
     }
-    const postingId = inserted[0].id;
+    const { id: postingId, postedAt } = inserted[0];
     const accounts = await ensureAccounts(
       tx,
       input.lines.map((l) => l.account),
@@ -141,7 +141,27 @@ export async function post(ctx: Ctx, input: PostingInput): Promise<{ posting: Po
       }
       throw err;
     }
-    return { posting: await load(tx, postingId), replayed: false };
+    const kinds = new Map([...accounts.values()].map((a) => [a.id, a.kind]));
+    const posting: Posting = {
+      id: postingId,
+      kind: input.kind,
+      idempotencyKey: input.idempotencyKey,
+      effectiveOn,
+      fiscalYear,
+      pointValueJpy: settings.pointValueJpy,
+      memo: input.memo ?? null,
+      reversesId: input.reversesId ?? null,
+      postedAt: postedAt.toISOString(),
+      links,
+      entries: values.map((v) => ({
+        accountId: v.accountId,
+        kind: kinds.get(v.accountId) as AccountKind,
+        unit: v.unit,
+        amount: v.amount,
+        valueJpy: v.valueJpy,
+      })),
+    };
+    return { posting, replayed: false };
   }).catch((err) => {
     if (isUniqueViolation(err, 'ledger_postings_reverses')) throw new AppError('already_reversed');
     throw err;

@@ -42,14 +42,16 @@ export async function yearLabel(ctx: Ctx, fiscalYear: number): Promise<string> {
   });
 }
 
+const ledgerDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: LEDGER_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Today's date (YYYY-MM-DD) in the ledger's time zone. */
 export function ledgerToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: LEDGER_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return ledgerDay.format(now);
 }
 
 /** The fiscal year points are spent from today (a year's points expire at its end). */
