@@ -7,7 +7,29 @@ import { BASE_CURRENCY, POINTS } from '../ledger/ledger.values.js';
 /** The demo's point plan: 1 point = 100 yen (the organisations table's default point value). */
 export const POINT_VALUE_JPY = 100;
 
-export type BookLine = { account: AccountKey; amount: number; valueJpy: number };
+/**
+ * The key an expiry is planned with (its request is null): the real key and request name the account's
+ * last entry, whose id the database hands out when the entries are written (demo.giving-insert-ledger.ts).
+ */
+export const EXPIRY_KEY_PENDING = 'expiry:pending';
+
+const ORIGIN_MS = Date.now();
+let made = 0;
+/**
+ * A new id, later than every id made before it in this process: a version 7 UUID (RFC 9562) whose
+ * time is the load's plus one millisecond per 4,096 ids, with the count in between and random bits
+ * after. The demo writes its rows in the order their ids were made, so each index on an id grows at
+ * its right edge instead of splitting pages all over.
+ */
+export function newId(): string {
+  const n = made++;
+  const ms = (ORIGIN_MS + Math.floor(n / 4096)).toString(16).padStart(12, '0');
+  const count = (n % 4096).toString(16).padStart(3, '0');
+  return `${ms.slice(0, 8)}-${ms.slice(8)}-7${count}-${randomUUID().slice(19)}`;
+}
+
+/** A line as posted: its account's key string (the book's map key) is worked out once. */
+export type BookLine = { account: AccountKey; key: string; amount: number; valueJpy: number };
 export type BookPosting = {
   id: string;
   kind: PostingKind;
@@ -47,10 +69,12 @@ export type BookInput = Omit<BookPosting, 'id' | 'lines' | 'reversesId'> & {
 };
 
 function valued(line: BookInput['lines'][number]): BookLine {
-  if (line.account.unit === POINTS) return { ...line, valueJpy: line.amount * POINT_VALUE_JPY };
-  if (line.account.unit === BASE_CURRENCY) return { ...line, valueJpy: line.amount };
-  if (line.valueJpy === undefined) throw new Error(`demo ledger: no yen value for ${line.account.unit}`);
-  return { ...line, valueJpy: line.valueJpy };
+  const key = accountKeyString(line.account);
+  const { account, amount } = line;
+  if (account.unit === POINTS) return { account, key, amount, valueJpy: amount * POINT_VALUE_JPY };
+  if (account.unit === BASE_CURRENCY) return { account, key, amount, valueJpy: amount };
+  if (line.valueJpy === undefined) throw new Error(`demo ledger: no yen value for ${account.unit}`);
+  return { account, key, amount, valueJpy: line.valueJpy };
 }
 
 /**
@@ -69,16 +93,13 @@ export function postIn(book: Book, input: BookInput): BookPosting | null {
     throw new Error(`demo ledger: ${input.idempotencyKey} is not balanced`);
   }
   const after = new Map<string, number>();
+  for (const l of lines) after.set(l.key, (after.get(l.key) ?? book.balances.get(l.key) ?? 0) + l.amount);
   for (const l of lines) {
-    const k = accountKeyString(l.account);
-    after.set(k, (after.get(k) ?? book.balances.get(k) ?? 0) + l.amount);
+    if (floored(l.account) && after.get(l.key)! < 0) return null;
   }
-  for (const l of lines) {
-    if (floored(l.account) && after.get(accountKeyString(l.account))! < 0) return null;
-  }
-  for (const l of lines) book.accounts.set(accountKeyString(l.account), l.account);
+  for (const l of lines) if (!book.accounts.has(l.key)) book.accounts.set(l.key, l.account);
   for (const [k, v] of after) book.balances.set(k, v);
-  const posting: BookPosting = { ...input, id: randomUUID(), reversesId: input.reversesId ?? null, lines };
+  const posting: BookPosting = { ...input, id: newId(), reversesId: input.reversesId ?? null, lines };
   book.postings.push(posting);
   return posting;
 }

@@ -9,12 +9,12 @@ import {
   schedule,
   tokyo,
 } from './demo.giving-plan.js';
-import { employedOn, type Giver, type Participation } from './demo.giving-world.js';
+import { earnsPoints, employedOn, type Giver, type Participation } from './demo.giving-world.js';
 import { DEMO_DOMAIN } from './demo.generator.js';
 import { between, pick, type Rng, sample } from './demo.random.js';
 import { fyOfDay, fyStart, isoOf } from './demo.time.js';
 
-/** Transport claims in the full demo, from the first fiscal year with points until today. */
+/** Transport claims in the full demo, on activities of the years with points (demo.giving.ts). */
 export const CLAIMS_PLANNED = 360;
 /** Claims of the promoter's site waiting for the promoter, whatever the draw. */
 const PENDING_AT_PROMOTER_SITE = 2;
@@ -115,13 +115,18 @@ function claimFor(state: GivingState, p: Participation, forcePending: boolean): 
 /**
  * Transport claims on attended activities that allow them: most long decided (approved, a few
  * rejected or withdrawn), recent ones often still waiting, and a couple at the promoter's site
- * waiting for the promoter. The demo accounts' own activities are left unclaimed.
+ * waiting for the promoter. Only employees in Japan have points to claim; the demo accounts' own
+ * activities are left unclaimed.
  */
-export function planClaims(state: GivingState, firstYear: number): void {
+export function planClaims(state: GivingState, years: number[]): void {
   const { world, rng } = state;
-  const candidates = world.participations.filter(
-    (p) => p.day >= fyStart(firstYear) && p.day <= world.today - 2 && !world.byId.get(p.employeeId)!.account,
-  );
+  const withPoints = new Set(years);
+  const candidates = world.participations.filter((p) => {
+    const person = world.byId.get(p.employeeId)!;
+    return (
+      withPoints.has(fyOfDay(p.day)) && p.day <= world.today - 2 && !person.account && earnsPoints(person)
+    );
+  });
   const chosen = new Set(sample(rng, candidates, Math.round(CLAIMS_PLANNED * world.scale)));
   const promoterSite = world.byEmail.get(`promoter@${DEMO_DOMAIN}`)!.siteCode;
   const atSite = candidates

@@ -1,7 +1,7 @@
 import { DIRECT_RECIPIENTS } from './demo.giving-data.js';
 import { giveMoney, givePoints, type MoneyGift } from './demo.giving-donations.js';
 import { type GivingState, type PlannedCampaign, tokyo } from './demo.giving-plan.js';
-import { employedOn, type Giver } from './demo.giving-world.js';
+import { earnsPoints, employedOn, type Giver } from './demo.giving-world.js';
 import { DEMO_DOMAIN } from './demo.generator.js';
 import { between, chance, type Rng, sample, weighted } from './demo.random.js';
 import { dayOf, fyEnd, fyStart } from './demo.time.js';
@@ -42,7 +42,10 @@ function giftTime(rng: Rng, from: number, to: number): Date {
   return tokyo(day, between(rng, 7 * 60, 23 * 60 - 1));
 }
 
-/** The campaign's employee giving: points, yen pledges (some fail, a few are refunded), dollar pledges. */
+/**
+ * The campaign's employee giving: points (from employees in Japan, who have them), yen pledges (some
+ * fail, a few are refunded), dollar pledges from the US company.
+ */
 export function campaignDonors(state: GivingState, campaign: PlannedCampaign): void {
   const { world, rng } = state;
   const from = dayOf(campaign.startsOn);
@@ -53,7 +56,7 @@ export function campaignDonors(state: GivingState, campaign: PlannedCampaign): v
   const pool = world.people.filter((p) => !p.account && employedOn(p, from) && employedOn(p, to));
   const [first, second] = campaign.beneficiaries.map((code) => state.partnerIds.get(code)!);
   const target = () => (second && chance(rng, campaign.donors.directed) ? second : first);
-  for (const person of sample(rng, pool, scaled(campaign.donors.points))) {
+  for (const person of sample(rng, pool.filter(earnsPoints), scaled(campaign.donors.points))) {
     const points = amountOf(rng, POINT_GIFTS);
     givePoints(state, { person, campaign, partnerId: target(), points, at: giftTime(rng, from, to) });
   }
@@ -93,15 +96,17 @@ export function campaignDonors(state: GivingState, campaign: PlannedCampaign): v
   }
 }
 
-/** Points given straight to an organisation (no campaign), every year so far. */
-export function directDonations(state: GivingState, firstYear: number): void {
+/** Points given straight to an organisation (no campaign) by employees in Japan, in the years with points. */
+export function directDonations(state: GivingState, years: number[]): void {
   const { world, rng } = state;
-  for (let fy = firstYear; fy <= world.currentFy; fy++) {
+  for (const fy of years) {
     const from = fyStart(fy);
     const to = Math.min(fyEnd(fy), world.today - 1);
     if (to < from) continue;
     const share = (to - from + 1) / (fyEnd(fy) - from + 1);
-    const pool = world.people.filter((p) => !p.account && employedOn(p, from) && employedOn(p, to));
+    const pool = world.people.filter(
+      (p) => !p.account && earnsPoints(p) && employedOn(p, from) && employedOn(p, to),
+    );
     for (const person of sample(rng, pool, Math.round(DIRECT_GIFTS_PER_YEAR * world.scale * share))) {
       const code = weighted(rng, DIRECT_RECIPIENTS, (r) => r[1])[0];
       const at = tokyo(between(rng, from, to), between(rng, 7 * 60, 23 * 60 - 1));
@@ -158,7 +163,8 @@ export function accountGifts(state: GivingState): void {
       giveMoney(state, { ...gift, person: employee, amountMinor: 5000, method: 'provider', fate: 'paid' });
     }
   }
-  points(employee, null, 'UNICEF', 20, dayOf('2025-06-10'), 19 * 60);
+  // In June of the current year (the years between FY2023 and it have no points: demo.giving.ts).
+  points(employee, null, 'UNICEF', 20, fyStart(world.currentFy) + 70, 19 * 60);
   const open = state.campaigns.find((c) => c.status === 'open');
   if (!open || world.today - 5 < dayOf(open.startsOn)) return;
   points(employee, open, 'HIDAMARI', 30, world.today - 5, 19 * 60 + 10);

@@ -1,36 +1,28 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { rowsOf } from '../../lib/sql.js';
 import { type AccountKey, accountKeyString } from '../ledger/ledger.accounts.js';
-import { account } from '../ledger/ledger.keys.js';
 import { requestHash } from '../ledger/ledger.post.js';
 import { bulkInsert } from './demo.bulk.js';
-import { POINT_VALUE_JPY } from './demo.giving-book.js';
+import { type BookLine, type BookPosting, newId, POINT_VALUE_JPY } from './demo.giving-book.js';
 import type { GivingState } from './demo.giving-plan.js';
 
-/** The ledger part of the demo's giving: accounts, postings with their entries, payout lines, expiry. */
+/** The ledger part of the demo's giving: accounts, postings with their entries, payout lines. */
 const COLUMNS = {
   accounts: `id uuid, orgId uuid, kind text, unit text, employeeId uuid, fiscalYear smallint, companyId uuid,
     partnerId uuid, campaignId uuid, balance bigint`,
   postings: `id uuid, orgId uuid, kind text, idempotencyKey text, requestHash text, effectiveOn date,
     fiscalYear smallint, pointValueJpy int, employeeId uuid, campaignId uuid, partnerId uuid, donationId uuid,
     companyDonationId uuid, claimId uuid, payoutId uuid, reversesId uuid, createdBy uuid, postedAt timestamptz`,
-  entries: 'orgId uuid, postingId uuid, accountId uuid, unit text, amount bigint, valueJpy bigint',
+  entries: 'id bigint, orgId uuid, postingId uuid, accountId uuid, unit text, amount bigint, valueJpy bigint',
   payoutLines:
     'orgId uuid, payoutId uuid, partnerId uuid, accountId uuid, currency text, amountMinor bigint, open boolean',
 };
 
 /** Every account the plan posts to, opened with ids chosen here (the organisation is new). */
-export async function insertAccounts(
-  tx: Tx,
-  state: GivingState,
-  expiredYears: number[],
-): Promise<Map<string, string>> {
-  const keys = new Map<string, AccountKey>(state.book.accounts);
-  for (const fy of expiredYears)
-    keys.set(accountKeyString(account.pointsExpired(fy)), account.pointsExpired(fy));
-  const ids = new Map([...keys.keys()].map((k) => [k, randomUUID()]));
-  await bulkInsert(tx, 'ledger_accounts', COLUMNS.accounts, [...keys], ([k, key]) => ({
+export async function insertAccounts(tx: Tx, state: GivingState): Promise<Map<string, string>> {
+  const ids = new Map([...state.book.accounts.keys()].map((k) => [k, newId()]));
+  await bulkInsert(tx, 'ledger_accounts', COLUMNS.accounts, [...state.book.accounts], ([k, key]) => ({
     id: ids.get(k)!,
     orgId: state.world.orgId,
     kind: key.kind,
@@ -42,14 +34,81 @@ export async function insertAccounts(
     campaignId: key.campaignId ?? null,
     balance: key.kind === 'employee_points' ? 0 : null,
   }));
-  // Fresh statistics: the entries' foreign-key checks and triggers are planned from them.
+  // Fresh statistics: the entries' trigger joins its changes to the accounts.
   await tx.execute(sql`analyze ledger_accounts`);
   return ids;
 }
 
+/** `n` ids from the entries' identity sequence, ascending: the entries are written with them. */
+async function entryIds(tx: Tx, n: number): Promise<number[]> {
+  const [row] = await rowsOf<{ ids: string | null }>(
+    tx,
+    sql`with s as materialized (select pg_get_serial_sequence('ledger_entries', 'id')::regclass as seq)
+      select string_agg(nextval(s.seq)::text, ',') as ids from s, generate_series(1, ${n}::int)`,
+  );
+  if (!row.ids) return [];
+  return row.ids
+    .split(',')
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+type Written = { posting: BookPosting; key: string; request: unknown; entries: number[] };
+
 /**
- * Posts the planned postings in the order planned (grants first, then time order), then the payout
- * lines; the entries' triggers keep the stored balances and check every floor as they go.
+ * The postings as written: each entry with its id, in the order planned; an expiry's key and request
+ * name its account and the account's last entry before it, as the expiry job's do (points.expiry.ts).
+ */
+function written(state: GivingState, accountIds: Map<string, string>, ids: number[]): Written[] {
+  const last = new Map<string, number>();
+  let next = 0;
+  return state.book.postings.map((posting) => {
+    let key = posting.idempotencyKey;
+    let request = posting.request;
+    if (posting.kind === 'expiry') {
+      const line = posting.lines.find((l) => l.account.kind === 'employee_points')!;
+      const accountId = accountIds.get(line.key)!;
+      const lastEntryId = String(last.get(line.key));
+      key = `expiry:${accountId}:${lastEntryId}`;
+      request = { accountId, lastEntryId, points: -line.amount };
+    }
+    const entries = posting.lines.map((l) => {
+      const id = ids[next++];
+      last.set(l.key, id);
+      return id;
+    });
+    return { posting, key, request, entries };
+  });
+}
+
+/** Bounds a statement's rows (and so the memory it takes) in a demo of many more employees. */
+const MAX_ENTRIES_PER_STATEMENT = 100_000;
+
+/**
+ * The entries in one statement per fiscal year (a posting's entries never split; a year of more than
+ * 100,000 entries takes several): the ledger's trigger then moves each stored balance once, and not
+ * at all for an ended year's accounts, whose grants, spending and expiry net to zero within it. The
+ * plan holds every floor at every posting; the trigger checks them at the end of each statement.
+ */
+function* byFiscalYear(rows: Written[]): Generator<Written[]> {
+  let batch: Written[] = [];
+  let entries = 0;
+  for (const w of rows) {
+    const newYear = batch.length > 0 && batch[batch.length - 1].posting.fiscalYear !== w.posting.fiscalYear;
+    if (newYear || (batch.length > 0 && entries + w.entries.length > MAX_ENTRIES_PER_STATEMENT)) {
+      yield batch;
+      batch = [];
+      entries = 0;
+    }
+    batch.push(w);
+    entries += w.entries.length;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * Writes the planned postings in the order planned (time order), then the payout lines; the entries'
+ * trigger keeps the stored balances and checks every floor. Answers the number of entries.
  */
 export async function insertLedger(
   tx: Tx,
@@ -58,12 +117,14 @@ export async function insertLedger(
 ): Promise<number> {
   const { orgId } = state.world;
   const idOf = (key: AccountKey) => accountIds.get(accountKeyString(key))!;
-  await bulkInsert(tx, 'ledger_postings', COLUMNS.postings, state.book.postings, (p) => ({
+  const total = state.book.postings.reduce((n, p) => n + p.lines.length, 0);
+  const rows = written(state, accountIds, await entryIds(tx, total));
+  await bulkInsert(tx, 'ledger_postings', COLUMNS.postings, rows, ({ posting: p, key, request }) => ({
     id: p.id,
     orgId,
     kind: p.kind,
-    idempotencyKey: p.idempotencyKey,
-    requestHash: requestHash(p.request),
+    idempotencyKey: key,
+    requestHash: requestHash(request),
     effectiveOn: p.effectiveOn,
     fiscalYear: p.fiscalYear,
     pointValueJpy: POINT_VALUE_JPY,
@@ -78,22 +139,27 @@ export async function insertLedger(
     createdBy: p.createdBy,
     postedAt: p.postedAt,
   }));
-  // Fresh statistics again, for the entries' checks against the postings.
-  await tx.execute(sql`analyze ledger_postings`);
-  // The entries of one posting travel in one statement (the ledger's trigger checks each statement's
-  // postings for zero sums), in batches that end at a posting's last entry.
-  for (const batch of postingBatches(state.book.postings, 5000))
-    await bulkInsert(tx, 'ledger_entries', COLUMNS.entries, batch, ({ postingId, line }) => ({
-      orgId,
-      postingId,
-      accountId: idOf(line.account),
-      unit: line.account.unit,
-      amount: line.amount,
-      valueJpy: line.valueJpy,
-    }));
-  const entries = state.book.postings.reduce((n, p) => n + p.lines.length, 0);
-  // And for the expiry below and the balance checks run at commit.
-  await tx.execute(sql`analyze ledger_entries`);
+  for (const batch of byFiscalYear(rows)) {
+    const entries = batch.flatMap((w) =>
+      w.posting.lines.map((line, i): [number, string, BookLine] => [w.entries[i], w.posting.id, line]),
+    );
+    await bulkInsert(
+      tx,
+      'ledger_entries',
+      COLUMNS.entries,
+      entries,
+      ([id, postingId, line]) => ({
+        id,
+        orgId,
+        postingId,
+        accountId: accountIds.get(line.key)!,
+        unit: line.account.unit,
+        amount: line.amount,
+        valueJpy: line.valueJpy,
+      }),
+      { rowsPerStatement: entries.length, overridingSystemValue: true },
+    );
+  }
   const lines = state.payouts.flatMap((p) => p.lines.map((l) => ({ payout: p, line: l })));
   await bulkInsert(tx, 'payout_lines', COLUMNS.payoutLines, lines, ({ payout, line }) => ({
     orgId,
@@ -104,49 +170,5 @@ export async function insertLedger(
     amountMinor: line.amountMinor,
     open: false,
   }));
-  return entries;
-}
-
-type PlannedPosting = GivingState['book']['postings'][number];
-
-/** The postings' entries in batches of at most `size`, each ending with a posting's last entry. */
-function* postingBatches(postings: readonly PlannedPosting[], size: number) {
-  let batch: { postingId: string; line: PlannedPosting['lines'][number] }[] = [];
-  for (const p of postings) {
-    if (batch.length + p.lines.length > size) {
-      yield batch;
-      batch = [];
-    }
-    for (const line of p.lines) batch.push({ postingId: p.id, line });
-  }
-  if (batch.length > 0) yield batch;
-}
-
-/**
- * The expiry of every ended year's unspent points, as the expiry job posts it (one posting per
- * account, keyed by the account and its last entry, dated the year's last day), in one statement:
- * the entries find their account again through the key (a join on the returned rows would be
- * planned blind, as a nested loop).
- */
-export async function expire(tx: Tx, orgId: string, currentFy: number): Promise<void> {
-  await tx.execute(sql`with posted as (
-      insert into ledger_postings (org_id, kind, idempotency_key, request_hash, effective_on, fiscal_year,
-        point_value_jpy, employee_id, posted_at)
-      select ${orgId}, 'expiry', due.key, encode(sha256(convert_to(due.key, 'UTF8')), 'hex'),
-        make_date(due.fiscal_year + 1, 3, 31), due.fiscal_year, ${POINT_VALUE_JPY}, due.employee_id,
-        (make_date(due.fiscal_year + 1, 4, 1) + time '00:30') at time zone 'Asia/Tokyo'
-      from (select a.employee_id, a.fiscal_year,
-          'expiry:' || a.id || ':' || (select max(e.id) from ledger_entries e where e.account_id = a.id) as key
-        from ledger_accounts a
-        where a.org_id = ${orgId} and a.kind = 'employee_points' and a.fiscal_year < ${currentFy} and a.balance > 0
-      ) due
-      returning id, idempotency_key, fiscal_year
-    )
-    insert into ledger_entries (org_id, posting_id, account_id, unit, amount, value_jpy)
-    select ${orgId}, posted.id, line.account_id, 'PTS', line.amount, line.amount * ${POINT_VALUE_JPY}
-    from posted
-    join ledger_accounts a on a.id = split_part(posted.idempotency_key, ':', 2)::uuid
-    join ledger_accounts x on x.org_id = ${orgId} and x.kind = 'points_expired' and x.unit = 'PTS'
-      and x.fiscal_year = posted.fiscal_year
-    cross join lateral (values (a.id, -a.balance), (x.id, a.balance)) as line(account_id, amount)`);
+  return total;
 }

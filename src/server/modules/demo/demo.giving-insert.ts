@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/client.js';
 import { bulkInsert } from './demo.bulk.js';
 import { DEMO_FX_RATES, DEMO_PARTNERS } from './demo.giving-data.js';
-import { expire, insertAccounts, insertLedger } from './demo.giving-insert-ledger.js';
+import { insertAccounts, insertLedger } from './demo.giving-insert-ledger.js';
 import type { GivingState } from './demo.giving-plan.js';
 import { RECEIPT_PNG, RECEIPT_SHA256 } from './demo.giving-receipt.js';
 import { dayOf, fyStart, zonedInstant } from './demo.time.js';
@@ -161,29 +161,18 @@ async function insertActivity(tx: Tx, state: GivingState): Promise<void> {
 }
 
 /** Writes the giving plan; answers what was written (for the demo's audit record). */
-export async function insertGivingPlan(
-  tx: Tx,
-  state: GivingState,
-  expiries: Array<{ fiscalYear: number; accounts: number }>,
-): Promise<GivingSummary> {
+export async function insertGivingPlan(tx: Tx, state: GivingState): Promise<GivingSummary> {
   await insertProgramme(tx, state);
   await insertActivity(tx, state);
-  const accountIds = await insertAccounts(
-    tx,
-    state,
-    expiries.map((e) => e.fiscalYear),
-  );
-  const entries = await insertLedger(tx, state, accountIds);
-  await expire(tx, state.world.orgId, state.world.currentFy);
-  const expired = expiries.reduce((n, e) => n + e.accounts, 0);
+  const entries = await insertLedger(tx, state, await insertAccounts(tx, state));
   return {
     partners: DEMO_PARTNERS.length,
     campaigns: state.campaigns.length,
     donations: state.donations.length,
     claims: state.claims.length,
     payouts: state.payouts.length,
-    postings: state.book.postings.length + expired,
-    expiries: expired,
-    entries: entries + 2 * expired,
+    postings: state.book.postings.length,
+    expiries: state.book.postings.filter((p) => p.kind === 'expiry').length,
+    entries,
   };
 }

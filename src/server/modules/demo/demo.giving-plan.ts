@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { AccountKey } from '../ledger/ledger.accounts.js';
 import type { Book, BookPosting } from './demo.giving-book.js';
 import type { DemoCampaign } from './demo.giving-campaigns.js';
 import type { GivingWorld } from './demo.giving-world.js';
 import type { Rng } from './demo.random.js';
-import { isoOf, zonedInstant } from './demo.time.js';
+import { isoOf } from './demo.time.js';
 
 /** The shapes the giving plan produces, and the state it is built in (see demo.giving.ts). */
 export type PlannedCampaign = DemoCampaign & { id: string; companyId: string; createdAt: Date };
@@ -111,13 +110,17 @@ export function runSteps(state: GivingState): void {
   state.steps = [];
 }
 
-/** An instant in Tokyo: `minutes` past midnight of `day`. */
-export const tokyo = (day: number, minutes: number): Date => zonedInstant(day, minutes, 'Asia/Tokyo');
+/** Tokyo keeps UTC+9 all year (no daylight saving): instants there need no time-zone database. */
+const TOKYO_OFFSET_MINUTES = 9 * 60;
+/** An instant in Tokyo: `minutes` past midnight of `day` (zonedInstant's answer, without Intl). */
+export const tokyo = (day: number, minutes: number): Date =>
+  new Date((day * 1440 + minutes - TOKYO_OFFSET_MINUTES) * 60_000);
 /** The Tokyo calendar day of an instant made by tokyo(). */
-export const dayInTokyo = (at: Date): number => Math.floor((at.getTime() + 9 * 3_600_000) / 86_400_000);
+export const dayInTokyo = (at: Date): number =>
+  Math.floor((at.getTime() / 60_000 + TOKYO_OFFSET_MINUTES) / 1440);
 export const isoInTokyo = (at: Date): string => isoOf(dayInTokyo(at));
 
-export const newId = (): string => randomUUID();
+export { newId } from './demo.giving-book.js';
 
 /** Hex digits from the seeded generator (payment references that look like a provider's). */
 export function hexOf(rng: Rng, length: number): string {
