@@ -41,13 +41,14 @@ export function grantOf(p: Giver, fy: number): number {
 }
 
 /**
- * Employees granted points for a fiscal year: those of the Japanese group companies (the cafeteria
- * plan is a Japanese benefit) employed at some time in it, up to today.
+ * Employees granted points for a fiscal year, employed at some time in it up to today: every one in
+ * the current year; in fiscal 2023 those of the Japanese group companies, who gave points to that
+ * year's disaster drives (employees abroad gave money).
  */
 export const granteesOf = (world: GivingWorld, fy: number): Giver[] =>
   world.people.filter(
     (p) =>
-      earnsPoints(p) &&
+      (fy === world.currentFy || earnsPoints(p)) &&
       p.hire <= Math.min(fyEnd(fy), world.today) &&
       (p.leave === null || p.leave >= fyStart(fy)),
   );
