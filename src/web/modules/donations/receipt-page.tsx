@@ -9,7 +9,7 @@ import { useSearchState } from '../../components/list-filters';
 import { formatters, i18n, useFormat } from '../../i18n';
 import { type DonationReceipt, recipientOf, useMyDonations, useReceipt } from './donations.api';
 import type { ReceiptSearch } from './donations-search';
-import classes from './receipt-page.module.css';
+import classes from '../../components/printable-page.module.css';
 
 /**
  * The donor's receipt of one fiscal year, as a page to print: the app's frame and these controls

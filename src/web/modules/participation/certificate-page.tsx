@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/feedback';
 import { useSearchState } from '../../components/list-filters';
 import { useFormat } from '../../i18n';
-import classes from './certificate-page.module.css';
+import classes from '../../components/printable-page.module.css';
 import { type Certificate, useCertificate, useMyHistory } from './participation.api';
 import { titleIn } from './participation-badges';
 import type { FiscalYearSearch } from './participation-search';
 
 /**
  * The participation certificate of one fiscal year, as a page to print: the app's frame and these
- * controls disappear on paper (certificate-page.module.css). It reads in the UI language.
+ * controls disappear on paper (components/printable-page.module.css). It reads in the UI language.
  */
 export function CertificatePage() {
   const { t } = useTranslation();
