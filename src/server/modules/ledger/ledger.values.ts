@@ -18,7 +18,21 @@ export type LedgerSettings = {
   pointValueJpy: number;
 };
 
-export async function ledgerSettings(ctx: Ctx): Promise<LedgerSettings> {
+/** Settings read once per transaction: a donation asks for them in several places. */
+const perTransaction = new WeakMap<object, Promise<LedgerSettings>>();
+
+/** The organisation's fiscal-year and point settings (cached for the rest of the caller's transaction). */
+export function ledgerSettings(ctx: Ctx): Promise<LedgerSettings> {
+  if (!(ctx as { inTx?: boolean }).inTx) return readSettings(ctx);
+  let settings = perTransaction.get(ctx.db);
+  if (!settings) {
+    settings = readSettings(ctx);
+    perTransaction.set(ctx.db, settings);
+  }
+  return settings;
+}
+
+async function readSettings(ctx: Ctx): Promise<LedgerSettings> {
   const [org] = await ctx.db
     .select({
       fiscalYearStartMonth: organisations.fiscalYearStartMonth,
