@@ -45,6 +45,42 @@ export type ImportReport = {
 /** A header read from the first record: where each known column sits, and the names as written. */
 export type ImportHeader<C extends string> = { index: Partial<Record<C, number>>; names: string[] };
 
+/** How header cells and listed words in cells are compared: full-width folded, case and spaces ignored. */
+export const looseKey = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '');
+
+/**
+ * The header reader of an import's columns (each with its aliases, e.g. the Japanese heading, and
+ * whether it is required): maps a header record to the known columns and reports unknown, repeated
+ * and missing columns, with the row and the column as written.
+ */
+export function headerReader<C extends string>(
+  columns: Record<C, { aliases: readonly string[]; required?: boolean }>,
+): (record: string[], row?: number) => { header: ImportHeader<C>; issues: ImportIssue[] } {
+  const names = Object.keys(columns) as C[];
+  const aliases = new Map<string, C>();
+  for (const name of names) {
+    aliases.set(looseKey(name), name);
+    for (const alias of columns[name].aliases) aliases.set(looseKey(alias), name);
+  }
+  return (record, row = 1) => {
+    const header: ImportHeader<C> = { index: {}, names: record.map((h) => h.trim()) };
+    const issues: ImportIssue[] = [];
+    record.forEach((raw, i) => {
+      const column = aliases.get(looseKey(raw));
+      const name = raw.trim();
+      const issue = (code: string) => issues.push({ path: `rows.${row}.${name}`, row, column: name, code });
+      if (!column) issue('unknown_column');
+      else if (header.index[column] !== undefined) issue('duplicate_column');
+      else header.index[column] = i;
+    });
+    for (const column of names) {
+      if (columns[column].required && header.index[column] === undefined)
+        issues.push({ path: `rows.${row}.${column}`, row, column, code: 'missing_column' });
+    }
+    return { header, issues };
+  };
+}
+
 /**
  * What one kind of import knows; `runImport` does the rest (streaming, batching, the key given twice,
  * all-or-nothing, dry runs, progress, the audit record). Rows are keyed by `key` (unique in a file).

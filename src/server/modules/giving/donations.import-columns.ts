@@ -1,4 +1,4 @@
-import type { ImportHeader, ImportIssue } from '../../lib/csv-import.js';
+import { headerReader, looseKey, type ImportHeader, type ImportIssue } from '../../lib/csv-import.js';
 import type { ConfirmedStatus } from './donations.schema.js';
 
 /**
@@ -23,15 +23,7 @@ export const PAYMENT_COLUMNS = {
 } as const;
 
 export type PaymentColumn = keyof typeof PAYMENT_COLUMNS;
-const COLUMN_NAMES = Object.keys(PAYMENT_COLUMNS) as PaymentColumn[];
 export type PaymentHeader = ImportHeader<PaymentColumn>;
-
-const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '');
-const ALIASES = new Map<string, PaymentColumn>();
-for (const name of COLUMN_NAMES) {
-  ALIASES.set(norm(name), name);
-  for (const alias of PAYMENT_COLUMNS[name].aliases) ALIASES.set(norm(alias), name);
-}
 
 /** Status words as payroll and providers write them, in English or Japanese. */
 const STATUSES = new Map<string, ConfirmedStatus>([
@@ -49,26 +41,7 @@ const STATUSES = new Map<string, ConfirmedStatus>([
 ]);
 
 /** Maps a header record to the known columns; reports unknown, repeated and missing columns. */
-export function readPaymentHeader(
-  record: string[],
-  row = 1,
-): { header: PaymentHeader; issues: ImportIssue[] } {
-  const header: PaymentHeader = { index: {}, names: record.map((h) => h.trim()) };
-  const issues: ImportIssue[] = [];
-  record.forEach((raw, i) => {
-    const column = ALIASES.get(norm(raw));
-    const name = raw.trim();
-    const issue = (code: string) => issues.push({ path: `rows.${row}.${name}`, row, column: name, code });
-    if (!column) issue('unknown_column');
-    else if (header.index[column] !== undefined) issue('duplicate_column');
-    else header.index[column] = i;
-  });
-  for (const column of COLUMN_NAMES) {
-    if (PAYMENT_COLUMNS[column].required && header.index[column] === undefined)
-      issues.push({ path: `rows.${row}.${column}`, row, column, code: 'missing_column' });
-  }
-  return { header, issues };
-}
+export const readPaymentHeader = headerReader(PAYMENT_COLUMNS);
 
 /** The donations of the organisation, by id (what a row may name). */
 export type PaymentLookups = { donations: Set<string> };
@@ -117,7 +90,7 @@ export function validatePayment(
   if (!donationId) add('donation_id', 'required');
   else if (!UUID.test(donationId) || !lookups.donations.has(donationId))
     add('donation_id', 'unknown_donation');
-  const status = STATUSES.get(norm(get('status')));
+  const status = STATUSES.get(looseKey(get('status')));
   if (!get('status')) add('status', 'required');
   else if (!status) add('status', 'invalid_donation_status');
   const externalRef = get('external_ref') || null;

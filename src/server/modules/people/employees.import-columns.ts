@@ -1,4 +1,4 @@
-import type { ImportIssue } from '../../lib/csv-import.js';
+import { headerReader, type ImportHeader, type ImportIssue } from '../../lib/csv-import.js';
 
 /** The columns of the employee CSV (docs/import-formats.md), each with the header names accepted. */
 export const IMPORT_COLUMNS = {
@@ -22,33 +22,10 @@ export const COLUMN_NAMES = Object.keys(IMPORT_COLUMNS) as ImportColumn[];
 export type { ImportIssue };
 
 /** Where each known column sits in a record, and the header text as written (for messages). */
-export type HeaderMap = { index: Partial<Record<ImportColumn, number>>; names: string[] };
-
-const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '');
-const ALIASES = new Map<string, ImportColumn>();
-for (const name of COLUMN_NAMES) {
-  ALIASES.set(norm(name), name);
-  for (const alias of IMPORT_COLUMNS[name].aliases) ALIASES.set(norm(alias), name);
-}
+export type HeaderMap = ImportHeader<ImportColumn>;
 
 /** Maps a header record to the known columns; reports unknown, repeated and missing columns. */
-export function readHeader(record: string[], row = 1): { header: HeaderMap; issues: ImportIssue[] } {
-  const header: HeaderMap = { index: {}, names: record.map((h) => h.trim()) };
-  const issues: ImportIssue[] = [];
-  record.forEach((raw, i) => {
-    const column = ALIASES.get(norm(raw));
-    const name = raw.trim();
-    const issue = (code: string) => issues.push({ path: `rows.${row}.${name}`, row, column: name, code });
-    if (!column) issue('unknown_column');
-    else if (header.index[column] !== undefined) issue('duplicate_column');
-    else header.index[column] = i;
-  });
-  for (const column of COLUMN_NAMES) {
-    if (IMPORT_COLUMNS[column].required && header.index[column] === undefined)
-      issues.push({ path: `rows.${row}.${column}`, row, column, code: 'missing_column' });
-  }
-  return { header, issues };
-}
+export const readHeader = headerReader(IMPORT_COLUMNS);
 
 export type Lookups = {
   companies: Map<string, string>;

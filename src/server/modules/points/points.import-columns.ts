@@ -1,4 +1,4 @@
-import type { ImportHeader, ImportIssue } from '../../lib/csv-import.js';
+import { headerReader, type ImportHeader, type ImportIssue } from '../../lib/csv-import.js';
 import { requestHash } from '../ledger/ledger.post.js';
 import { MAX_GRANT_POINTS } from './points.schema.js';
 import { grantKey, grantRequest } from './points.service.js';
@@ -16,31 +16,8 @@ export type PointColumn = keyof typeof POINT_COLUMNS;
 export const POINT_COLUMN_NAMES = Object.keys(POINT_COLUMNS) as PointColumn[];
 export type Header = ImportHeader<PointColumn>;
 
-const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '');
-const ALIASES = new Map<string, PointColumn>();
-for (const name of POINT_COLUMN_NAMES) {
-  ALIASES.set(norm(name), name);
-  for (const alias of POINT_COLUMNS[name].aliases) ALIASES.set(norm(alias), name);
-}
-
 /** Maps a header record to the known columns; reports unknown, repeated and missing columns. */
-export function readPointHeader(record: string[], row = 1): { header: Header; issues: ImportIssue[] } {
-  const header: Header = { index: {}, names: record.map((h) => h.trim()) };
-  const issues: ImportIssue[] = [];
-  record.forEach((raw, i) => {
-    const column = ALIASES.get(norm(raw));
-    const name = raw.trim();
-    const issue = (code: string) => issues.push({ path: `rows.${row}.${name}`, row, column: name, code });
-    if (!column) issue('unknown_column');
-    else if (header.index[column] !== undefined) issue('duplicate_column');
-    else header.index[column] = i;
-  });
-  for (const column of POINT_COLUMN_NAMES) {
-    if (POINT_COLUMNS[column].required && header.index[column] === undefined)
-      issues.push({ path: `rows.${row}.${column}`, row, column, code: 'missing_column' });
-  }
-  return { header, issues };
-}
+export const readPointHeader = headerReader(POINT_COLUMNS);
 
 export type PointLookups = {
   /** Employee number to employee id. */

@@ -1,7 +1,7 @@
 import { FIELDS } from '../../../shared/fields.js';
 import { PREFECTURES } from '../../../shared/prefectures.js';
 import { AVAILABILITY, LANGUAGES } from '../../../shared/volunteering.js';
-import type { ImportIssue } from '../../lib/csv-import.js';
+import { headerReader, looseKey, type ImportIssue } from '../../lib/csv-import.js';
 import { parseDate } from '../people/employees.import-columns.js';
 
 /** The columns of the registrations CSV (docs/import-formats.md), each with the header names accepted. */
@@ -24,31 +24,8 @@ export const REGISTRATION_COLUMN_NAMES = Object.keys(REGISTRATION_COLUMNS) as Re
 
 export type Header = { index: Partial<Record<RegistrationColumn, number>>; names: string[] };
 
-const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '');
-const ALIASES = new Map<string, RegistrationColumn>();
-for (const name of REGISTRATION_COLUMN_NAMES) {
-  ALIASES.set(norm(name), name);
-  for (const alias of REGISTRATION_COLUMNS[name].aliases) ALIASES.set(norm(alias), name);
-}
-
 /** Maps a header record to the known columns; reports unknown, repeated and missing columns. */
-export function readRegistrationHeader(record: string[], row = 1): { header: Header; issues: ImportIssue[] } {
-  const header: Header = { index: {}, names: record.map((h) => h.trim()) };
-  const issues: ImportIssue[] = [];
-  record.forEach((raw, i) => {
-    const column = ALIASES.get(norm(raw));
-    const name = raw.trim();
-    const issue = (code: string) => issues.push({ path: `rows.${row}.${name}`, row, column: name, code });
-    if (!column) issue('unknown_column');
-    else if (header.index[column] !== undefined) issue('duplicate_column');
-    else header.index[column] = i;
-  });
-  for (const column of REGISTRATION_COLUMN_NAMES) {
-    if (REGISTRATION_COLUMNS[column].required && header.index[column] === undefined)
-      issues.push({ path: `rows.${row}.${column}`, row, column, code: 'missing_column' });
-  }
-  return { header, issues };
-}
+export const readRegistrationHeader = headerReader(REGISTRATION_COLUMNS);
 
 export type RegistrationLookups = {
   /** Employee number to employee id. */
@@ -90,9 +67,9 @@ const BOOLEANS: Record<string, boolean> = {
 
 const PREFECTURE_BY_NAME = new Map<string, string>(
   PREFECTURES.flatMap((p) => [
-    [norm(p.nameJa), p.code],
-    [norm(p.nameJa.replace(/[都道府県]$/, '')), p.code],
-    [norm(p.nameEn), p.code],
+    [looseKey(p.nameJa), p.code],
+    [looseKey(p.nameJa.replace(/[都道府県]$/, '')), p.code],
+    [looseKey(p.nameEn), p.code],
   ]),
 );
 
@@ -102,7 +79,7 @@ export function parsePrefecture(value: string): string | null {
     const n = Number(value);
     return n >= 1 && n <= 47 ? String(n).padStart(2, '0') : null;
   }
-  return PREFECTURE_BY_NAME.get(norm(value)) ?? null;
+  return PREFECTURE_BY_NAME.get(looseKey(value)) ?? null;
 }
 
 /** A list cell: codes separated by ; (full-width ； too), lower case, duplicates dropped. */
