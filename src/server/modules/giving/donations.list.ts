@@ -1,5 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
-import { companiesFor } from '../../lib/authz.js';
+import { and, asc, count, desc, eq, or, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../lib/context.js';
 import { notFound } from '../../lib/errors.js';
 import { offsetOf, type Page } from '../../lib/pagination.js';
@@ -17,6 +16,7 @@ import type {
 } from './donations.schema.js';
 import { donationAdminView, donationView, selectDonations } from './donations.view.js';
 import { donationEvents, donations } from './giving.table.js';
+import { employeesInScope } from '../people/people.scope.js';
 
 /**
  * The signed-in employee's donations, newest first, optionally of one fiscal year (the year each was
@@ -48,17 +48,6 @@ export async function listMyDonations(ctx: Ctx, q: MyDonationsQuery): Promise<My
   };
 }
 
-/** Donations of the employees a ledger.read holder may see: false when none. */
-function readableBy(ctx: Ctx): SQL | undefined | false {
-  const scope = companiesFor(ctx.actor, 'ledger.read');
-  if (scope === 'all') return undefined;
-  const parts = [
-    scope.companyIds.length ? inArray(employees.companyId, scope.companyIds) : undefined,
-    scope.siteIds.length ? inArray(employees.siteId, scope.siteIds) : undefined,
-  ].filter((p): p is SQL => !!p);
-  return parts.length ? or(...parts) : false;
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -70,7 +59,7 @@ export function donationsWhere(
   ctx: Ctx,
   q: Omit<DonationListQuery, 'page' | 'size'>,
 ): SQL | undefined | false {
-  const scope = readableBy(ctx);
+  const scope = employeesInScope(ctx, 'ledger.read');
   if (scope === false) return false;
   const text = q.q?.trim();
   const search = text
@@ -107,7 +96,7 @@ export async function listDonations(ctx: Ctx, q: DonationListQuery): Promise<Pag
 
 /** One donation with the payment confirmations received for it. Throws not_found (also out of scope). */
 export async function getDonation(ctx: Ctx, id: string): Promise<DonationDetail> {
-  const scope = readableBy(ctx);
+  const scope = employeesInScope(ctx, 'ledger.read');
   if (scope === false) throw notFound('donation');
   const [row] = await selectDonations(ctx).where(
     and(eq(donations.orgId, ctx.orgId), eq(donations.id, id), scope),

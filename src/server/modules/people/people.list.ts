@@ -1,5 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { companiesFor } from '../../lib/authz.js';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../lib/context.js';
 import { offsetOf, type Page, sortSpec } from '../../lib/pagination.js';
 import { toNumber } from '../../lib/sql.js';
@@ -7,6 +6,7 @@ import { departments, groupCompanies, sites } from '../organisations/organisatio
 import { EMPLOYEE_SORTS, type Employee, type EmployeeListQuery } from './people.schema.js';
 import { employeeSearch } from './people.search.js';
 import { employees } from './people.table.js';
+import { employeesInScope } from './people.scope.js';
 
 const own = {
   id: employees.id,
@@ -45,17 +45,6 @@ export async function findEmployee(ctx: Ctx, id: string): Promise<Employee | und
   return row && employeeView(row);
 }
 
-/** The employees a people.read holder may see: all for an organisation-wide grant, else their companies and sites. */
-function readableBy(ctx: Ctx): SQL | undefined | false {
-  const scope = companiesFor(ctx.actor, 'people.read');
-  if (scope === 'all') return undefined;
-  const parts = [
-    scope.companyIds.length ? inArray(employees.companyId, scope.companyIds) : undefined,
-    scope.siteIds.length ? inArray(employees.siteId, scope.siteIds) : undefined,
-  ].filter((p): p is SQL => !!p);
-  return parts.length ? or(...parts) : false;
-}
-
 /**
  * Lists and searches the employees the caller may read. `q` finds an employee number, part of a
  * name (ja or en), the kana reading or the e-mail; an exact employee number comes first.
@@ -66,7 +55,7 @@ function readableBy(ctx: Ctx): SQL | undefined | false {
  */
 export async function listEmployees(ctx: Ctx, query: EmployeeListQuery): Promise<Page<Employee>> {
   const empty = { items: [], total: 0, page: query.page, size: query.size };
-  const scope = readableBy(ctx);
+  const scope = employeesInScope(ctx, 'people.read');
   if (scope === false) return empty;
   const search = query.q ? employeeSearch(ctx.orgId, query.q) : undefined;
   const where = and(

@@ -1,5 +1,4 @@
-import { and, asc, count, desc, eq, inArray, notExists, or, type SQL } from 'drizzle-orm';
-import { companiesFor } from '../../lib/authz.js';
+import { and, asc, count, desc, eq, inArray, notExists, type SQL } from 'drizzle-orm';
 import { audit } from '../../lib/audit.js';
 import { actorUserId, type Ctx, inTransaction } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
@@ -23,6 +22,7 @@ import {
   shiftOfSignup,
 } from './claims.view.js';
 import { pointClaims as claims } from './points.table.js';
+import { employeesInScope } from '../people/people.scope.js';
 
 const LIVE = ['pending', 'approved'];
 
@@ -163,17 +163,9 @@ const SORTS = ['createdAt', 'points'] as const;
  */
 export async function listClaims(ctx: Ctx, q: ClaimListQuery): Promise<Page<Claim>> {
   const conditions: (SQL | undefined)[] = [eq(claims.orgId, ctx.orgId)];
-  const scope = companiesFor(ctx.actor, 'claims.approve');
-  if (scope !== 'all') {
-    const { companyIds, siteIds } = scope;
-    if (!companyIds.length && !siteIds.length) return { items: [], total: 0, page: q.page, size: q.size };
-    conditions.push(
-      or(
-        companyIds.length ? inArray(employees.companyId, companyIds) : undefined,
-        siteIds.length ? inArray(employees.siteId, siteIds) : undefined,
-      ),
-    );
-  }
+  const scope = employeesInScope(ctx, 'claims.approve');
+  if (scope === false) return { items: [], total: 0, page: q.page, size: q.size };
+  conditions.push(scope);
   if (q.status) conditions.push(eq(claims.status, q.status));
   if (q.companyId) conditions.push(eq(employees.companyId, q.companyId));
   if (q.siteId) conditions.push(eq(employees.siteId, q.siteId));

@@ -16,7 +16,8 @@ import type {
   PointsMovement,
   PointsYear,
 } from './points.schema.js';
-import { employeeScope, yearInfo } from './points.service.js';
+import { yearInfo } from './points.service.js';
+import { employeesInScope } from '../people/people.scope.js';
 
 /** Signed sums of entries by posting kind: what came in (grants) and what went out (the rest). */
 const byKind = {
@@ -145,7 +146,7 @@ export async function pointsAccounts(ctx: Ctx): Promise<PointsAccounts> {
   assertHolds(ctx, 'ledger.read');
   const s = await ledgerSettings(ctx);
   const current = await currentFiscalYear(ctx);
-  const scope = employeeScope(ctx, 'ledger.read');
+  const scope = employeesInScope(ctx, 'ledger.read');
   const base = { pointValueJpy: s.pointValueJpy, currentFiscalYear: current };
   if (scope === false) return { ...base, items: [] };
   const accountsIn = and(

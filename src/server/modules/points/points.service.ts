@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { fiscalYearLabel, fiscalYearRange, type Locale } from '../../../shared/fiscal-year.js';
 import { audit } from '../../lib/audit.js';
-import { assertHolds, companiesFor, holdsOn } from '../../lib/authz.js';
+import { assertHolds, holdsOn } from '../../lib/authz.js';
 import { type Ctx, inTransaction } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { offsetOf, type Page } from '../../lib/pagination.js';
@@ -14,6 +14,7 @@ import { type LedgerSettings, ledgerSettings, ledgerToday } from '../ledger/ledg
 import { employeeSearch } from '../people/people.search.js';
 import { employees } from '../people/people.table.js';
 import type { Grant, GrantCreate, GrantListQuery } from './points.schema.js';
+import { employeesInScope } from '../people/people.scope.js';
 
 /** A fiscal year as the screens show it: its label, its last day, and whether it is over. */
 export type YearInfo = { label: string; expiresOn: string; ended: boolean };
@@ -120,20 +121,6 @@ export async function grantPoints(ctx: Ctx, input: GrantCreate): Promise<Grant> 
   });
 }
 
-/** Employees within the caller's scope for a permission: undefined for all, false for none. */
-export function employeeScope(
-  ctx: Ctx,
-  permission: 'ledger.read' | 'points.manage',
-): SQL | undefined | false {
-  const scope = companiesFor(ctx.actor, permission);
-  if (scope === 'all') return undefined;
-  const parts = [
-    scope.companyIds.length ? inArray(employees.companyId, scope.companyIds) : undefined,
-    scope.siteIds.length ? inArray(employees.siteId, scope.siteIds) : undefined,
-  ].filter((p): p is SQL => !!p);
-  return parts.length ? or(...parts) : false;
-}
-
 const grantWhere = (ctx: Ctx, extra: Array<SQL | undefined>) =>
   and(
     eq(ledgerPostings.orgId, ctx.orgId),
@@ -196,7 +183,7 @@ export async function getGrant(ctx: Ctx, postingId: string): Promise<Grant> {
  * part of a grant reference.
  */
 export async function listGrants(ctx: Ctx, query: GrantListQuery): Promise<Page<Grant>> {
-  const scope = employeeScope(ctx, 'ledger.read');
+  const scope = employeesInScope(ctx, 'ledger.read');
   if (scope === false) return { items: [], total: 0, page: query.page, size: query.size };
   const where = [
     scope,

@@ -1,23 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import {
-  and,
-  asc,
-  count,
-  eq,
-  gt,
-  gte,
-  inArray,
-  isNull,
-  lte,
-  notExists,
-  or,
-  type SQL,
-  sql,
-  sum,
-} from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, isNull, lte, notExists, type SQL, sql, sum } from 'drizzle-orm';
 import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import { createI18n } from '../../../shared/i18n/index.js';
-import { companiesFor } from '../../lib/authz.js';
 import type { Ctx } from '../../lib/context.js';
 import { offsetOf } from '../../lib/pagination.js';
 import { toNumber } from '../../lib/sql.js';
@@ -35,6 +19,7 @@ import type {
 } from './claims.schema.js';
 import { activityDate, opportunityOfShift, shiftOfSignup } from './claims.view.js';
 import { pointClaims as claims } from './points.table.js';
+import { employeesInScope } from '../people/people.scope.js';
 
 // Reimbursements are read from the ledger: every claim posting that stands (not a reversal, not
 // reversed), with the points and yen its entries fixed, and the claim it pays for.
@@ -53,17 +38,8 @@ function conditions(ctx: Ctx, q: ReimbursementQuery): SQL | undefined {
         .where(and(eq(reversal.orgId, ledgerPostings.orgId), eq(reversal.reversesId, ledgerPostings.id))),
     ),
   ];
-  const scope = companiesFor(ctx.actor, 'ledger.read');
-  if (scope !== 'all') {
-    const { companyIds, siteIds } = scope;
-    where.push(
-      or(
-        companyIds.length ? inArray(employees.companyId, companyIds) : undefined,
-        siteIds.length ? inArray(employees.siteId, siteIds) : undefined,
-        companyIds.length || siteIds.length ? undefined : sql`false`,
-      ),
-    );
-  }
+  const scope = employeesInScope(ctx, 'ledger.read');
+  where.push(scope === false ? sql`false` : scope);
   if (q.from) where.push(gte(ledgerPostings.effectiveOn, q.from));
   if (q.to) where.push(lte(ledgerPostings.effectiveOn, q.to));
   if (q.companyId) where.push(eq(employees.companyId, q.companyId));

@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
-import { companiesFor, holdsOn } from '../../lib/authz.js';
+import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import { holdsOn } from '../../lib/authz.js';
 import { audit } from '../../lib/audit.js';
 import { actorUserId, type Ctx, inTransaction } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
@@ -11,6 +11,7 @@ import { notify } from '../notifications/notify.js';
 import { callerEmployee, hoursOf, requireEmployee, todayIn } from './participation.common.js';
 import type { HourLog, HourLogCreate, HourLogListQuery } from './signups.schema.js';
 import { volunteerHourLogs as logs } from './volunteering.table.js';
+import { employeesInScope } from '../people/people.scope.js';
 
 const columns = {
   log: logs,
@@ -118,17 +119,9 @@ const SORTS = ['activityDate', 'createdAt'] as const;
  */
 export async function listHourLogs(ctx: Ctx, q: HourLogListQuery): Promise<Page<HourLog>> {
   const conditions: (SQL | undefined)[] = [eq(logs.orgId, ctx.orgId)];
-  const scope = companiesFor(ctx.actor, 'volunteers.read');
-  if (scope !== 'all') {
-    const { companyIds, siteIds } = scope;
-    if (!companyIds.length && !siteIds.length) return { items: [], total: 0, page: q.page, size: q.size };
-    conditions.push(
-      or(
-        companyIds.length ? inArray(employees.companyId, companyIds) : undefined,
-        siteIds.length ? inArray(employees.siteId, siteIds) : undefined,
-      ),
-    );
-  }
+  const scope = employeesInScope(ctx, 'volunteers.read');
+  if (scope === false) return { items: [], total: 0, page: q.page, size: q.size };
+  conditions.push(scope);
   if (q.status) conditions.push(eq(logs.status, q.status));
   if (q.companyId) conditions.push(eq(employees.companyId, q.companyId));
   if (q.siteId) conditions.push(eq(employees.siteId, q.siteId));

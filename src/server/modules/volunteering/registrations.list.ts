@@ -1,19 +1,4 @@
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  gte,
-  inArray,
-  isNotNull,
-  isNull,
-  lte,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
-import { companiesFor } from '../../lib/authz.js';
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Ctx } from '../../lib/context.js';
 import { offsetOf, type Page, sortSpec } from '../../lib/pagination.js';
 import { toNumber } from '../../lib/sql.js';
@@ -23,17 +8,7 @@ import { employees } from '../people/people.table.js';
 import { type Registration, VOLUNTEER_SORTS, type VolunteerListQuery } from './registrations.schema.js';
 import { registrationColumns, registrationView } from './registrations.view.js';
 import { volunteerRegistrations as reg } from './volunteering.table.js';
-
-/** The employees whose registrations a volunteers.read holder may see: false when none. */
-function readableBy(ctx: Ctx): SQL | undefined | false {
-  const scope = companiesFor(ctx.actor, 'volunteers.read');
-  if (scope === 'all') return undefined;
-  const parts = [
-    scope.companyIds.length ? inArray(employees.companyId, scope.companyIds) : undefined,
-    scope.siteIds.length ? inArray(employees.siteId, scope.siteIds) : undefined,
-  ].filter((p): p is SQL => !!p);
-  return parts.length ? or(...parts) : false;
-}
+import { employeesInScope } from '../people/people.scope.js';
 
 const SORT_COLUMNS = {
   joinedOn: reg.joinedOn,
@@ -47,7 +22,7 @@ const SORT_COLUMNS = {
  * (number, names, kana, e-mail; the exact number first).
  */
 export async function listVolunteers(ctx: Ctx, query: VolunteerListQuery): Promise<Page<Registration>> {
-  const scope = readableBy(ctx);
+  const scope = employeesInScope(ctx, 'volunteers.read');
   if (scope === false) return { items: [], total: 0, page: query.page, size: query.size };
   const search = query.q ? employeeSearch(ctx.orgId, query.q) : undefined;
   const where = and(
