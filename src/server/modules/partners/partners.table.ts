@@ -1,11 +1,25 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations } from '../organisations/organisations.table.js';
 
 /**
- * An organisation the group gives to or works with: NPO, NGO, municipality, school. This issue keeps
- * the admin-kept list with its `eligible` flag; the partners issue adds screening and agreements.
- * Bank details are what the payout CSV needs.
+ * An organisation the group gives to or works with: NPO, NGO, municipality, school. 法人番号 and the
+ * local-government code are checked by their check digits in the database (functions of migration
+ * 0008). Eligibility comes from screening (partners/screening.table.ts): a passed screening sets
+ * `eligibleUntil` to its re-screening due date, a failed one clears it; a partner is eligible while
+ * it is active and `eligibleUntil` is today or later (`eligible` is the legacy admin flag, dropped
+ * once every reader uses `eligibleUntil`). Bank details are what the payout CSV needs.
  */
 export const partners = pgTable(
   'partners',
@@ -18,9 +32,20 @@ export const partners = pgTable(
     nameJa: text(),
     nameEn: text(),
     kind: text().notNull(),
-    /** 法人番号: 13 digits when known. */
+    /** 法人番号: 13 digits, the first one a check digit. */
     corporateNumber: text(),
+    /** 全国地方公共団体コード: 6 digits, the last one a check digit (prefectures and municipalities). */
+    localGovCode: text(),
     website: text(),
+    postalCode: text(),
+    addressJa: text(),
+    addressEn: text(),
+    descriptionJa: text(),
+    descriptionEn: text(),
+    /** Company fields (classifications, scheme company_field) the organisation works in. */
+    fields: text().array().notNull().default(sql`'{}'`),
+    /** Eligible for donations, grants and new programs through this day (the screening's re-screening due date). */
+    eligibleUntil: date({ mode: 'string' }),
     /** May receive donations (the partners issue's screening sets it; until then an admin does). */
     eligible: boolean().notNull().default(false),
     status: text().notNull().default('active'),
@@ -39,12 +64,21 @@ export const partners = pgTable(
     check('partners_name', sql`coalesce(${t.nameJa}, ${t.nameEn}) is not null`),
     check(
       'partners_kind',
-      sql`${t.kind} in ('npo', 'ngo', 'public_interest', 'municipality', 'school', 'university', 'international', 'other')`,
+      sql`${t.kind} in ('npo', 'ngo', 'public_interest', 'municipality', 'prefecture', 'school', 'university', 'foundation', 'company', 'international', 'other')`,
     ),
     check('partners_status', sql`${t.status} in ('active', 'closed')`),
     check(
       'partners_corporate_number',
-      sql`${t.corporateNumber} is null or ${t.corporateNumber} ~ '^[0-9]{13}$'`,
+      sql`${t.corporateNumber} is null or kyosei_corporate_number_ok(${t.corporateNumber})`,
+    ),
+    check(
+      'partners_local_gov_code',
+      sql`${t.localGovCode} is null or kyosei_local_gov_code_ok(${t.localGovCode})`,
+    ),
+    check('partners_postal_code', sql`${t.postalCode} is null or ${t.postalCode} ~ '^[0-9]{3}-?[0-9]{4}$'`),
+    check(
+      'partners_fields',
+      sql`${t.fields} <@ array['education_culture_sports', 'welfare_diversity', 'environment', 'regional']::text[]`,
     ),
     check(
       'partners_bank_account_type',
@@ -55,5 +89,38 @@ export const partners = pgTable(
       sql`${t.bankAccountNumber} is null or ${t.bankAccountNumber} ~ '^[0-9]{1,8}$'`,
     ),
     index('partners_org_eligible_idx').on(t.orgId, t.eligible, t.status),
+    index('partners_org_eligible_until_idx').on(t.orgId, t.eligibleUntil),
+  ],
+);
+
+/** The people to talk to at a partner. */
+export const partnerContacts = pgTable(
+  'partner_contacts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    partnerId: uuid().notNull(),
+    name: text().notNull(),
+    title: text(),
+    email: text(),
+    phone: text(),
+    isPrimary: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('partner_contacts_org_id').on(t.orgId, t.id),
+    foreignKey({
+      name: 'partner_contacts_partner_fk',
+      columns: [t.orgId, t.partnerId],
+      foreignColumns: [partners.orgId, partners.id],
+    }).onDelete('cascade'),
+    check('partner_contacts_name', sql`length(${t.name}) between 1 and 200`),
+    check(
+      'partner_contacts_email',
+      sql`${t.email} is null or ${t.email} ~ '^[^@[:space:]]+@[^@[:space:]]+$'`,
+    ),
+    index('partner_contacts_partner_idx').on(t.orgId, t.partnerId),
   ],
 );

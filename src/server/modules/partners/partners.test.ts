@@ -42,7 +42,7 @@ describe('the list of organisations', () => {
       nameJa: 'ジャパン・プラットフォーム',
       nameEn: 'Japan Platform',
       kind: 'ngo',
-      corporateNumber: '1234567890123',
+      corporateNumber: '7010401022916',
       website: 'https://www.japanplatform.org/',
       eligible: true,
       bank,

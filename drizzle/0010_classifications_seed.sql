@@ -1,0 +1,43 @@
+-- The classification terms of docs/shared DOMAIN (decision 0011). Labels are the survey's own words.
+INSERT INTO classifications (scheme, code, version, label_ja, label_en, position, retired_on) VALUES
+  ('company_field', 'education_culture_sports', 'nec', '教育・文化・スポーツ', 'Education, Culture and Sports', 1, NULL),
+  ('company_field', 'welfare_diversity', 'nec', '福祉・ダイバーシティ', 'Welfare and Diversity', 2, NULL),
+  ('company_field', 'environment', 'nec', '環境', 'Environment', 3, NULL),
+  ('company_field', 'regional', 'nec', '地域貢献活動', 'Regional Contribution', 4, NULL),
+  ('vision_layer', 'life', '2021', '暮らし', 'Life', 1, NULL),
+  ('vision_layer', 'society', '2021', '社会', 'Society', 2, NULL),
+  ('vision_layer', 'environment', '2021', '環境', 'Environment', 3, NULL),
+  ('vision_layer', 'human_development', '2018', '人づくり', 'Human development', 11, '2021-03-31'),
+  ('vision_layer', 'environmental_conservation', '2018', '環境保全', 'Environmental conservation', 12, '2021-03-31'),
+  ('vision_layer', 'community_disaster', '2018', '地域貢献/災害支援', 'Community contribution and disaster relief', 13, '2021-03-31'),
+  ('keidanren_field', 'social_welfare', 'keidanren', '社会福祉', 'Social welfare', 1, NULL),
+  ('keidanren_field', 'health_sports', 'keidanren', '健康・医学、スポーツ', 'Health, medicine and sports', 2, NULL),
+  ('keidanren_field', 'academic_research', 'keidanren', '学術・研究', 'Academic research', 3, NULL),
+  ('keidanren_field', 'education', 'keidanren', '教育・社会教育', 'Education and social education', 4, NULL),
+  ('keidanren_field', 'culture_arts', 'keidanren', '文化・芸術', 'Culture and arts', 5, NULL),
+  ('keidanren_field', 'environment', 'keidanren', '環境', 'Environment', 6, NULL),
+  ('keidanren_field', 'heritage', 'keidanren', '史跡・伝統文化保全', 'Historic sites and traditional culture', 7, NULL),
+  ('keidanren_field', 'local_community', 'keidanren', '地域社会の活動', 'Local community', 8, NULL),
+  ('keidanren_field', 'international', 'keidanren', '国際交流・協力', 'International exchange and cooperation', 9, NULL),
+  ('keidanren_field', 'disaster_relief', 'keidanren', '災害被災地支援', 'Disaster relief', 10, NULL),
+  ('keidanren_field', 'other', 'keidanren', 'その他', 'Other', 11, NULL),
+  ('b4si_cause', 'education', 'b4si', '教育', 'Education', 1, NULL),
+  ('b4si_cause', 'health', 'b4si', '健康', 'Health', 2, NULL),
+  ('b4si_cause', 'economic_development', 'b4si', '経済発展', 'Economic development', 3, NULL),
+  ('b4si_cause', 'environment', 'b4si', '環境', 'Environment', 4, NULL),
+  ('b4si_cause', 'arts_culture', 'b4si', '芸術・文化', 'Arts and culture', 5, NULL),
+  ('b4si_cause', 'social_welfare', 'b4si', '社会福祉', 'Social welfare', 6, NULL),
+  ('b4si_cause', 'emergency_relief', 'b4si', '緊急支援', 'Emergency relief', 7, NULL),
+  ('b4si_cause', 'other', 'b4si', 'その他', 'Other', 8, NULL),
+  ('b4si_motivation', 'charitable_gift', 'b4si', '慈善寄付', 'Charitable gift', 1, NULL),
+  ('b4si_motivation', 'community_investment', 'b4si', 'コミュニティ投資', 'Community investment', 2, NULL),
+  ('b4si_motivation', 'commercial_initiative', 'b4si', '地域での商業的取り組み', 'Commercial initiative in the community', 3, NULL),
+  ('b4si_region', 'europe', 'b4si', '欧州', 'Europe', 1, NULL),
+  ('b4si_region', 'middle_east_africa', 'b4si', '中東・アフリカ', 'Middle East and Africa', 2, NULL),
+  ('b4si_region', 'asia_pacific', 'b4si', 'アジア太平洋', 'Asia Pacific', 3, NULL),
+  ('b4si_region', 'north_america', 'b4si', '北米', 'North America', 4, NULL),
+  ('b4si_region', 'south_america', 'b4si', '南米', 'South America', 5, NULL);
+--> statement-breakpoint
+-- Partners an admin had marked eligible before screening existed stay eligible for a year, by which
+-- time they are due for screening against the organisation's guidelines (decision 0011).
+UPDATE partners SET eligible_until = (current_date + interval '1 year')::date WHERE eligible AND eligible_until IS NULL;

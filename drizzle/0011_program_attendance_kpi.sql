@@ -1,0 +1,1 @@
+SELECT 1; -- replaced by the program-session attendance triggers
