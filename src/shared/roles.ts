@@ -52,6 +52,24 @@ export const PERMISSIONS = {
   'ledger.read': ['org_admin', 'csr_manager', 'finance'],
   /** Reversals, payment confirmations, payouts, exchange rates, the ledger check. */
   'ledger.manage': ['org_admin', 'finance'],
+  /** Programs and their records (cohorts, projects, sessions, certifications, surveys, testimonials). */
+  'programs.read': ['org_admin', 'csr_manager', 'program_manager', 'promoter', 'finance'],
+  /** Run programs and their records, coordinate class requests. Scope: the program's company. */
+  'programs.manage': ['csr_manager', 'program_manager'],
+  /** Review programs (scores, decisions, B4SI impact). Scope: the program's company. */
+  'programs.review': ['csr_manager', 'program_manager'],
+  /** The organisation's evaluation criteria. */
+  'evaluations.manage': ['org_admin', 'csr_manager'],
+  /** Screen partners against the guidelines and decide. */
+  'partners.screen': ['csr_manager', 'program_manager'],
+  /** The selection policy and guidelines (versioned checklist). */
+  'guidelines.manage': ['org_admin', 'csr_manager'],
+  /** Collection drives and their results (employees see what to bring and the totals). */
+  'drives.read': ['org_admin', 'csr_manager', 'program_manager', 'promoter', 'finance', 'employee'],
+  /** Create drives, the managed list of items. */
+  'drives.manage': ['org_admin', 'csr_manager'],
+  /** Report what a site collected. Scope: the site. */
+  'drives.report': ['csr_manager', 'promoter'],
   'self.read': ['org_admin', 'csr_manager', 'program_manager', 'promoter', 'finance', 'employee'],
   'self.manage': [
     'org_admin',

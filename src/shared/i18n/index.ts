@@ -25,6 +25,22 @@ import donationsEn from './donations.en.json' with { type: 'json' };
 import donationsJa from './donations.ja.json' with { type: 'json' };
 import financeEn from './finance.en.json' with { type: 'json' };
 import financeJa from './finance.ja.json' with { type: 'json' };
+import programsEn from './programs.en.json' with { type: 'json' };
+import programsJa from './programs.ja.json' with { type: 'json' };
+import partnersEn from './partners.en.json' with { type: 'json' };
+import partnersJa from './partners.ja.json' with { type: 'json' };
+import screeningEn from './screening.en.json' with { type: 'json' };
+import screeningJa from './screening.ja.json' with { type: 'json' };
+import recordsEn from './records.en.json' with { type: 'json' };
+import recordsJa from './records.ja.json' with { type: 'json' };
+import sessionsEn from './sessions.en.json' with { type: 'json' };
+import sessionsJa from './sessions.ja.json' with { type: 'json' };
+import certificationsEn from './certifications.en.json' with { type: 'json' };
+import certificationsJa from './certifications.ja.json' with { type: 'json' };
+import drivesEn from './drives.en.json' with { type: 'json' };
+import drivesJa from './drives.ja.json' with { type: 'json' };
+import evaluationEn from './evaluation.en.json' with { type: 'json' };
+import evaluationJa from './evaluation.ja.json' with { type: 'json' };
 import type { Locale } from '../fiscal-year.js';
 
 export const LOCALES: readonly Locale[] = ['ja', 'en'];
@@ -42,6 +58,14 @@ export const NAMESPACES = [
   'campaigns',
   'donations',
   'finance',
+  'programs',
+  'partners',
+  'screening',
+  'records',
+  'sessions',
+  'certifications',
+  'drives',
+  'evaluation',
 ] as const;
 
 export const resources: Resource = {
@@ -59,6 +83,14 @@ export const resources: Resource = {
     campaigns: campaignsJa,
     donations: donationsJa,
     finance: financeJa,
+    programs: programsJa,
+    partners: partnersJa,
+    screening: screeningJa,
+    records: recordsJa,
+    sessions: sessionsJa,
+    certifications: certificationsJa,
+    drives: drivesJa,
+    evaluation: evaluationJa,
   },
   en: {
     web: webEn,
@@ -74,6 +106,14 @@ export const resources: Resource = {
     campaigns: campaignsEn,
     donations: donationsEn,
     finance: financeEn,
+    programs: programsEn,
+    partners: partnersEn,
+    screening: screeningEn,
+    records: recordsEn,
+    sessions: sessionsEn,
+    certifications: certificationsEn,
+    drives: drivesEn,
+    evaluation: evaluationEn,
   },
 };
 
