@@ -5,6 +5,7 @@ import { importMemory } from './import-memory.js';
 import { importVsCopy } from './import-vs-copy.js';
 import { ledgerPostgres } from './ledger.js';
 import { type Bench, createBench, fmtInt, printSummary, secs } from './lib.js';
+import { programsPostgres } from './programs.js';
 import { search } from './search.js';
 import { serverMemory } from './server-memory.js';
 import { tableCosts } from './table-costs.js';
@@ -26,6 +27,7 @@ const MEASUREMENTS: Record<
   'import-memory': { title: '(d) import peak memory', run: importMemory },
   volunteering: { title: 'volunteering on PostgreSQL', run: volunteeringPostgres },
   'volunteering-pglite': { title: 'volunteering on PGlite', run: volunteeringPglite },
+  programs: { title: 'programs on PostgreSQL', run: programsPostgres },
   // Writing 10,000,000 ledger entries takes minutes before the measurements start.
   ledger: { title: 'ledger on PostgreSQL', run: ledgerPostgres, minutes: 40 },
 };

@@ -242,10 +242,12 @@ describe('giving journeys', () => {
     await setUserLocale(finance, 'en');
     const token = runToken();
     // Something owed: the company's donation to an organisation of this run.
-    const partner = await createPartner(admin, token, {
-      ja: 'ふるさと子ども基金',
-      en: 'Furusato Children Fund',
-    });
+    const partner = await createPartner(
+      admin,
+      token,
+      { ja: 'ふるさと子ども基金', en: 'Furusato Children Fund' },
+      await sessionOf(postgres, 'csr_manager'),
+    );
     const amount = 100_000 + Math.floor(Math.random() * 900) * 100;
     await admin.call('POST', '/api/company-donations', {
       companyId: await firstCompanyId(admin),

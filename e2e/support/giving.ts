@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import type { Locale } from './i18n.js';
 import { type ApiSession, DEMO_ACCOUNTS, type DemoRole, newSession, sessionFor } from './session.js';
 import { type Opportunity, publishOpportunity, roster, signUp } from './volunteering.js';
+import { screenAsPassed } from './partners.js';
 
 // The records the giving journeys set up through the API (points, an activity with transport support,
 // organisations, campaigns, company donations): the specs depend only on these, never on the demo's
@@ -147,18 +148,21 @@ export async function queuePageOf(approver: ApiSession, claimId: string): Promis
   }
 }
 
-/** An eligible, active organisation with complete bank details, named after the run's token. */
+/**
+ * An eligible, active organisation with complete bank details, named after the run's token: eligibility
+ * comes from a passed screening, which `screener` (a CSR manager) records.
+ */
 export async function createPartner(
   manager: ApiSession,
   token: { ja: string; en: string },
   kind: { ja: string; en: string },
+  screener: ApiSession,
 ): Promise<Partner> {
-  return manager.call<Partner>('POST', '/api/partners', {
+  const partner = await manager.call<Partner>('POST', '/api/partners', {
     code: `E2E-${token.en}`,
     nameJa: `${kind.ja} ${token.ja}`,
     nameEn: `${kind.en} ${token.en}`,
     kind: 'npo',
-    eligible: true,
     status: 'active',
     bank: {
       bankName: 'みずほ銀行',
@@ -168,6 +172,8 @@ export async function createPartner(
       bankAccountHolder: `トクヒ) ${token.en.toUpperCase()}`,
     },
   });
+  await screenAsPassed(screener, partner.id);
+  return partner;
 }
 
 /** The first group company of the organisation (a campaign's or a company donation's giver). */
@@ -189,7 +195,12 @@ export async function openNotoCampaign(
   const demo = await csr.call<Page<Campaign>>('GET', '/api/campaigns?q=NOTO-2024&size=5');
   const open = demo.items.find((c) => c.code === 'NOTO-2024' && c.status === 'open');
   if (open) return csr.call<Campaign>('GET', `/api/campaigns/${open.id}`);
-  const partner = await createPartner(csr, token, { ja: '能登復興支援ネット', en: 'Noto Recovery Network' });
+  const partner = await createPartner(
+    csr,
+    token,
+    { ja: '能登復興支援ネット', en: 'Noto Recovery Network' },
+    csr,
+  );
   const draft = await csr.call<Campaign>('POST', '/api/campaigns', {
     companyId: await firstCompanyId(csr),
     code: `NOTO-${token.en}`,

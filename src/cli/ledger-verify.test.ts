@@ -98,7 +98,7 @@ beforeAll(async () => {
     const employeeId = org.users.employee.employeeId;
     const [partner] = await database.db
       .insert(partners)
-      .values({ orgId: org.orgId, code: 'RC', nameJa: '赤十字', kind: 'npo', eligible: true })
+      .values({ orgId: org.orgId, code: 'RC', nameJa: '赤十字', kind: 'npo', eligibleUntil: '2099-12-31' })
       .returning();
     const granted = await post(ctx, {
       kind: 'grant',

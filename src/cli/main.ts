@@ -7,6 +7,7 @@ import { registerDemoLoad } from './commands/demo-load.js';
 import { registerImportDonationPayments } from './commands/import-donation-payments.js';
 import { registerImportEmployees } from './commands/import-employees.js';
 import { registerImportPoints } from './commands/import-points.js';
+import { registerImportProgramRecords } from './commands/import-program-records.js';
 import { registerImportRegistrations } from './commands/import-registrations.js';
 import { registerLedgerVerify } from './commands/ledger-verify.js';
 import { registerMigrate } from './commands/migrate.js';
@@ -65,6 +66,7 @@ export function buildProgram(deps: CommandDeps): Command {
   registerImportRegistrations(imports, deps);
   registerImportDonationPayments(imports, deps);
   registerImportPoints(imports, deps);
+  registerImportProgramRecords(imports, deps);
   registerPointsExpire(program.command('points').description(out.t('points:cli.points')), deps);
   registerLedgerVerify(program.command('ledger').description(out.t('ledger.command')), deps);
   return program;

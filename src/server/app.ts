@@ -37,9 +37,24 @@ import { opportunitiesRoutes } from './modules/volunteering/opportunities.routes
 import { registrationsRoutes } from './modules/volunteering/registrations.routes.js';
 import { participationRoutes } from './modules/volunteering/signups.routes.js';
 import { campaignsRoutes } from './modules/giving/campaigns.routes.js';
+import { agreementsRoutes } from './modules/partners/agreements.routes.js';
+import { contactsRoutes } from './modules/partners/contacts.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
+import { guidelinesRoutes } from './modules/partners/guidelines.routes.js';
+import { screeningRoutes } from './modules/partners/screening.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { claimsRoutes } from './modules/points/claims.routes.js';
+import { certificationsRoutes } from './modules/programs/certifications.routes.js';
+import { classRequestsRoutes } from './modules/programs/class-requests.routes.js';
+import { sessionsRoutes } from './modules/programs/sessions.routes.js';
+import { surveysRoutes } from './modules/programs/surveys.routes.js';
+import { evaluationRoutes } from './modules/evaluation/evaluation.routes.js';
+import { drivesRoutes } from './modules/drives/drives.routes.js';
+import { cohortsRoutes } from './modules/programs/cohorts.routes.js';
+import { projectsRoutes } from './modules/programs/projects.routes.js';
+import { testimonialsRoutes } from './modules/programs/testimonials.routes.js';
+import { programsRoutes } from './modules/programs/programs.routes.js';
+import { referenceRoutes } from './modules/reference/reference.routes.js';
 
 export type App = FastifyInstance;
 
@@ -122,12 +137,27 @@ export async function buildApp({ config, database }: { config: Config; database:
   await app.register(donationsRoutes, { config, database });
   await app.register(pointsRoutes);
   await app.register(partnersRoutes);
+  await app.register(contactsRoutes);
+  await app.register(agreementsRoutes);
+  await app.register(guidelinesRoutes);
+  await app.register(screeningRoutes);
   await app.register(campaignsRoutes);
+  await app.register(drivesRoutes);
   await app.register(ledgerRoutes);
   await app.register(payoutsRoutes);
   await app.register(fxRoutes);
   await app.register(filesRoutes);
   await app.register(claimsRoutes, { config });
+  await app.register(referenceRoutes);
+  await app.register(programsRoutes);
+  await app.register(certificationsRoutes);
+  await app.register(cohortsRoutes);
+  await app.register(projectsRoutes);
+  await app.register(testimonialsRoutes);
+  await app.register(classRequestsRoutes, { database });
+  await app.register(sessionsRoutes);
+  await app.register(surveysRoutes);
+  await app.register(evaluationRoutes);
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });

@@ -10,6 +10,7 @@ import { listRoutes } from './test/routes.js';
 import { PNG } from './modules/points/claims.fixtures.js';
 import { fiscalYearOf } from '../shared/fiscal-year.js';
 import { ledgerToday } from './modules/ledger/ledger.values.js';
+import { PROGRAM_TABLES, type ProgramIds, programsOfA } from './test/tenancy.programs.js';
 
 /**
  * Two organisations side by side: nothing of organisation A may reach organisation B's administrator
@@ -32,6 +33,7 @@ let giving: Record<
   'partner' | 'campaign' | 'grant' | 'donation' | 'claim' | 'payout' | 'companyDonation',
   string
 >;
+let prog: ProgramIds;
 let aIds: string[];
 
 const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
@@ -118,9 +120,10 @@ async function givingOfA(): Promise<typeof giving> {
       nameJa: 'アルファ団体',
       nameEn: 'Alpha NPO',
       kind: 'npo',
-      eligible: true,
     })
   ).id as string;
+  // Eligible as a passed screening would make it (the screening's own tests cover that path).
+  await database.db.execute(sql`update partners set eligible_until = '2099-12-31' where id = ${partner}`);
   const campaign = (
     await postJson('/api/campaigns', admin, {
       companyId: alpha.company,
@@ -251,6 +254,14 @@ beforeAll(async () => {
   alpha = { company, site, department, employee, token, grant };
   vol = await volunteeringOfA();
   giving = await givingOfA();
+  prog = await programsOfA(database, {
+    orgId: a.orgId,
+    companyId: alpha.company,
+    siteId: alpha.site,
+    employeeId: alpha.employee,
+    userId: a.users.org_admin.id,
+    partnerId: giving.partner,
+  });
   aIds = await idsOfOrg(a.orgId);
   bAdmin = await signIn(app, b.users.org_admin.email);
   bAuditor = await signIn(app, b.users.auditor.email);
@@ -305,12 +316,72 @@ function ids(route: string): Record<string, string> | undefined {
     '/api/payouts/:id/paid': { id: giving.payout },
     '/api/payouts/:id/cancel': { id: giving.payout },
     '/api/fx-rates/:fiscalYear/:currency': { fiscalYear: '2025', currency: 'SGD' },
+    '/api/partners/:id/contacts': { id: giving.partner },
+    '/api/partners/:id/contacts/:contactId': { id: giving.partner, contactId: prog.contact },
+    '/api/partners/:id/screenings': { id: giving.partner },
+    '/api/screening/guidelines/:id': { id: prog.guideline },
+    '/api/screening/guidelines/:id/criteria': { id: prog.guideline },
+    '/api/screening/guidelines/:id/publish': { id: prog.guideline },
+    '/api/screenings/:id': { id: prog.screening },
+    '/api/screenings/:id/answers/:criterionId': { id: prog.screening, criterionId: prog.criterion },
+    '/api/screenings/:id/decide': { id: prog.screening },
+    '/api/agreements/:id': { id: prog.agreement },
+    '/api/agreements/:id/documents': { id: prog.agreement },
+    '/api/files/:id': { id: prog.file },
+    '/api/programs/:id': { id: prog.program },
+    '/api/programs/:id/partners': { id: prog.program },
+    '/api/programs/:id/figures': { id: prog.program },
+    '/api/programs/:id/imports/:kind': { id: prog.program, kind: 'graduates' },
+    '/api/programs/:id/cohorts': { id: prog.program },
+    '/api/programs/:id/projects': { id: prog.program },
+    '/api/programs/:id/sessions': { id: prog.program },
+    '/api/programs/:id/surveys': { id: prog.program },
+    '/api/programs/:id/testimonials': { id: prog.program },
+    '/api/programs/:id/photos': { id: prog.program },
+    '/api/programs/:id/certifications': { id: prog.program },
+    '/api/programs/:id/reviews': { id: prog.program },
+    '/api/programs/:id/impacts': { id: prog.program },
+    '/api/programs/:id/impacts/:fiscalYear': { id: prog.program, fiscalYear: '2023' },
+    '/api/cohorts/:id': { id: prog.cohort },
+    '/api/cohorts/:id/graduates': { id: prog.cohort },
+    '/api/graduates/:id': { id: prog.graduate },
+    '/api/projects/:id': { id: prog.project },
+    '/api/projects/:id/members': { id: prog.project },
+    '/api/projects/:id/items': { id: prog.project },
+    '/api/project-items/:id': { id: prog.projectItem },
+    '/api/sessions/:id': { id: prog.session },
+    '/api/sessions/:id/attendees': { id: prog.session },
+    '/api/surveys/:id': { id: prog.survey },
+    '/api/surveys/:id/questions': { id: prog.survey },
+    '/api/surveys/:id/indicators': { id: prog.survey },
+    '/api/surveys/:id/results': { id: prog.survey },
+    '/api/testimonials/:id': { id: prog.testimonial },
+    '/api/photos/:id': { id: prog.photo },
+    '/api/photos/:id/image': { id: prog.photo },
+    '/api/certifications/:id/holders': { id: prog.certification },
+    '/api/certification-holders/:id/renew': { id: prog.holder },
+    '/api/certification-holders/:id/revoke': { id: prog.holder },
+    '/api/class-requests/:id': { id: prog.classRequest },
+    '/api/class-requests/:id/assign': { id: prog.classRequest },
+    '/api/class-requests/:id/decline': { id: prog.classRequest },
+    '/api/class-requests/:id/complete': { id: prog.classRequest },
+    '/api/collection-items/:id': { id: prog.item },
+    '/api/drives/:id': { id: prog.drive },
+    '/api/drives/:id/open': { id: prog.drive },
+    '/api/drives/:id/close': { id: prog.drive },
+    '/api/drives/:id/reports': { id: prog.drive },
+    '/api/drives/:id/reports/:siteId/:itemId': { id: prog.drive, siteId: alpha.site, itemId: prog.item },
+    '/api/drives/:id/results': { id: prog.drive },
+    '/api/drives/:id/results.csv': { id: prog.drive },
+    '/api/evaluation/criteria/:id': { id: prog.evaluationCriterion },
+    '/api/reviews/:id': { id: prog.review },
+    '/api/reviews/:id/finalise': { id: prog.review },
   };
   return byRoute[route];
 }
 
 /** A valid body for each state-changing route with parameters, so that only the tenant check can refuse it. */
-const BODIES: Record<string, object | undefined> = {
+const BODIES: Record<string, object | string | undefined> = {
   'PATCH /api/companies/:id': { nameEn: 'Taken over' },
   'PATCH /api/sites/:id': { nameEn: 'Taken over' },
   'PATCH /api/departments/:id': { nameEn: 'Taken over' },
@@ -325,7 +396,70 @@ const BODIES: Record<string, object | undefined> = {
   'PATCH /api/volunteer-skills/:id': { nameEn: 'Taken over' },
   'POST /api/hour-logs/:id/approve': {},
   'POST /api/hour-logs/:id/reject': {},
-  'PATCH /api/partners/:id': { eligible: false },
+  'PATCH /api/partners/:id': { status: 'closed' },
+  'POST /api/partners/:id/contacts': { name: 'Taken over' },
+  'PATCH /api/partners/:id/contacts/:contactId': { name: 'Taken over' },
+  'PATCH /api/screening/guidelines/:id': { titleEn: 'Taken over' },
+  'PUT /api/screening/guidelines/:id/criteria': { items: [{ code: 'X', textEn: 'Taken over' }] },
+  'PUT /api/screenings/:id/answers/:criterionId': { answer: 'yes', evidence: 'Taken over' },
+  'POST /api/screenings/:id/decide': { result: 'failed' },
+  'PATCH /api/agreements/:id': { status: 'terminated' },
+  'PUT /api/agreements/:id/documents': { fileIds: [] },
+  'PATCH /api/programs/:id': { nameEn: 'Taken over' },
+  'PUT /api/programs/:id/partners': { items: [] },
+  'POST /api/programs/:id/cohorts': { code: 'X', fiscalYear: 2023, nameEn: 'Taken over' },
+  'POST /api/programs/:id/projects': { code: 'X', titleEn: 'Taken over', fiscalYear: 2023 },
+  'POST /api/programs/:id/sessions': {
+    kind: 'class',
+    titleEn: 'Taken over',
+    startsOn: '2023-11-09',
+    counts: { students: 1 },
+  },
+  'POST /api/programs/:id/surveys': { code: 'X', titleEn: 'Taken over', fiscalYear: 2023 },
+  'POST /api/programs/:id/testimonials': { quoteEn: 'Taken over', consentOn: '2023-10-01' },
+  'POST /api/programs/:id/certifications': { code: 'X', nameEn: 'Taken over' },
+  'POST /api/programs/:id/reviews': { fiscalYear: 2022 },
+  'PUT /api/programs/:id/impacts/:fiscalYear': {
+    assessed: 1,
+    connect: 0,
+    improve: 0,
+    transform: 0,
+    behaviourChange: 0,
+    skillsChange: 0,
+    qualityOfLifeChange: 0,
+  },
+  'POST /api/programs/:id/photos': { fileId: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/programs/:id/imports/:kind':
+    'cohort_code,cohort_fiscal_year,graduate_ref,kind,name_ja\nX,2023,X,group,x\n',
+  'PATCH /api/cohorts/:id': { nameEn: 'Taken over' },
+  'POST /api/cohorts/:id/graduates': { kind: 'group', nameEn: 'Taken over' },
+  'PATCH /api/graduates/:id': { nameEn: 'Taken over' },
+  'PATCH /api/projects/:id': { titleEn: 'Taken over' },
+  'PUT /api/projects/:id/members': { items: [] },
+  'POST /api/projects/:id/items': { kind: 'outcome', titleEn: 'Taken over', quantity: 1 },
+  'PATCH /api/project-items/:id': { titleEn: 'Taken over' },
+  'PATCH /api/sessions/:id': { titleEn: 'Taken over' },
+  'PUT /api/sessions/:id/attendees': { employeeIds: [] },
+  'PATCH /api/surveys/:id': { titleEn: 'Taken over' },
+  'PUT /api/surveys/:id/questions': { items: [] },
+  'PUT /api/surveys/:id/indicators': { items: [] },
+  'POST /api/certifications/:id/holders': {
+    employeeId: '00000000-0000-4000-8000-000000000000',
+    certifiedOn: '2024-04-01',
+  },
+  'POST /api/certification-holders/:id/renew': { certifiedOn: '2026-04-01' },
+  'POST /api/certification-holders/:id/revoke': { revokedOn: '2024-04-01' },
+  'POST /api/class-requests/:id/assign': {
+    scheduledOn: '2030-01-10',
+    employeeIds: ['00000000-0000-4000-8000-000000000000'],
+  },
+  'POST /api/class-requests/:id/decline': { reason: 'Taken over' },
+  'POST /api/class-requests/:id/complete': { counts: { students: 1 } },
+  'PATCH /api/collection-items/:id': { nameEn: 'Taken over' },
+  'PATCH /api/drives/:id': { titleEn: 'Taken over' },
+  'PUT /api/drives/:id/reports/:siteId/:itemId': { quantity: 1 },
+  'PATCH /api/evaluation/criteria/:id': { nameEn: 'Taken over' },
+  'PATCH /api/reviews/:id': { summaryEn: 'Taken over' },
   'PATCH /api/campaigns/:id': { goalJpy: 1 },
   'PUT /api/campaigns/:id/beneficiaries': { partnerIds: [] },
   'POST /api/claims/:id/approve': {},
@@ -359,7 +493,9 @@ const queryId = (name: string) =>
 const fill = (path: string, params: Record<string, string>) =>
   path.replace(/:(\w+)/g, (_, name: string) => params[name]);
 
-const isStatic = (path: string) => path.startsWith('/api/docs') || path === '/api/openapi.json';
+/** Public by design: the API docs, and what the public class-request page offers (any organisation's code). */
+const isStatic = (path: string) =>
+  path.startsWith('/api/docs') || path === '/api/openapi.json' || path.startsWith('/api/public/');
 
 /** A's ids and names in a response; the ids the request itself named (echoed in `instance`) do not count. */
 function leaks(body: string, requested = ''): string[] {
@@ -489,8 +625,10 @@ describe('tenancy: organisation B sees nothing of organisation A', () => {
   });
 });
 
-function change(method: string, url: string, as: Session, payload?: object) {
-  return app.inject({ method: method as 'PATCH', url, headers: as.headers, ...(payload ? { payload } : {}) });
+/** A state-changing request; a string body is sent as CSV (the import routes). */
+function change(method: string, url: string, as: Session, payload?: object | string) {
+  const headers = typeof payload === 'string' ? { ...as.headers, 'content-type': 'text/csv' } : as.headers;
+  return app.inject({ method: method as 'PATCH', url, headers, ...(payload ? { payload } : {}) });
 }
 
 /** Organisation A's rows, to prove that B's refused attempts changed nothing. */
@@ -525,6 +663,7 @@ async function snapshot(): Promise<string> {
     'payouts',
     'payout_lines',
     'fx_rates',
+    ...PROGRAM_TABLES,
   ]) {
     const res = await database.db.execute(
       sql`select md5(coalesce(string_agg(to_jsonb(t)::text, ',' order by to_jsonb(t)::text), '')) as h from ${sql.identifier(name)} t where t.org_id = ${a.orgId}`,

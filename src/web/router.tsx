@@ -42,7 +42,25 @@ import { CampaignsPage } from './modules/campaigns/campaigns-page';
 import { parseCampaignsSearch, parseManageCampaignsSearch } from './modules/campaigns/campaigns-search';
 import { ManageCampaignsPage } from './modules/campaigns/manage-campaigns-page';
 import { PartnersPage } from './modules/partners/partners-page';
+import { DrivePage } from './modules/drives/drive-page';
+import { DrivesPage } from './modules/drives/drives-page';
+import { parseReportSearch } from './modules/drives/drives-search';
+import { ItemsPage as CollectionItemsPage } from './modules/drives/items-page';
+import { ReportPage as DriveReportPage } from './modules/drives/report-page';
+import { GuidelinesPage } from './modules/screening/guidelines-page';
+import { ScreeningPage } from './modules/screening/screening-page';
+import { ProgramCreatePage, ProgramEditPage } from './modules/programs/program-form';
+import { ProgramPage } from './modules/programs/program-page';
+import { ClassRequestsPage } from './modules/certifications/class-requests-page';
+import { CriteriaPage } from './modules/evaluation/criteria-page';
+import { parseClassRequestsSearch } from './modules/certifications/class-requests-search';
+import { RequestClassPage } from './modules/certifications/request-class-page';
+import { ProgramsPage } from './modules/programs/programs-page';
+import { parseProgramsSearch } from './modules/programs/programs-search';
 import { parsePartnersSearch } from './modules/partners/partners-search';
+import { PartnerPage } from './modules/partners/partner-page';
+import { AgreementsPage } from './modules/agreements/agreements-page';
+import { parseAgreementsSearch } from './modules/agreements/agreements-search';
 import { FxRatesPage } from './modules/finance/fx-rates-page';
 import { LedgerPage } from './modules/finance/ledger-page';
 import { PayoutsPage } from './modules/finance/payouts-page';
@@ -126,8 +144,16 @@ const appRoute = createRoute({
   component: AppLayout,
 });
 
+/** The public page where schools and municipalities request a class: no sign-in, outside the app layout. */
+const requestClassRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/request-class/$orgCode',
+  component: RequestClassPage,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  requestClassRoute,
   appRoute.addChildren([
     createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage }),
     createRoute({
@@ -307,9 +333,83 @@ const routeTree = rootRoute.addChildren([
     }),
     createRoute({
       getParentRoute: () => appRoute,
+      path: '/programs',
+      validateSearch: parseProgramsSearch,
+      component: guarded('programs.read', ProgramsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/programs/new',
+      component: guarded('programs.manage', ProgramCreatePage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/programs/$id',
+      component: guarded('programs.read', ProgramPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/programs/$id/edit',
+      component: guarded('programs.manage', ProgramEditPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/programs/class-requests',
+      validateSearch: parseClassRequestsSearch,
+      component: guarded('programs.manage', ClassRequestsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/drives',
+      component: guarded('drives.read', DrivesPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/drives/report',
+      validateSearch: parseReportSearch,
+      component: guarded('drives.report', DriveReportPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/drives/items',
+      component: guarded('drives.manage', CollectionItemsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/evaluation/criteria',
+      component: guarded('programs.read', CriteriaPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/drives/$id',
+      component: guarded('drives.read', DrivePage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
       path: '/partners',
       validateSearch: parsePartnersSearch,
       component: guarded('partners.read', PartnersPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/partners/agreements',
+      validateSearch: parseAgreementsSearch,
+      component: guarded('partners.read', AgreementsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/partners/$id',
+      component: guarded('partners.read', PartnerPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/partners/guidelines',
+      component: guarded('partners.read', GuidelinesPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/partners/$id/screening',
+      component: guarded('partners.read', ScreeningPage),
     }),
     createRoute({
       getParentRoute: () => appRoute,

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Permission } from '../../shared/roles.js';
 import { audit } from './audit.js';
-import { assertHolds } from './authz.js';
+import { assertHolds, type Scope } from './authz.js';
 import { type Ctx, inTransaction } from './context.js';
 import { type CsvEncoding, readCsv } from './csv-source.js';
 import { AppError, type FieldIssue } from './errors.js';
@@ -86,8 +86,10 @@ export function headerReader<C extends string>(
  * all-or-nothing, dry runs, progress, the audit record). Rows are keyed by `key` (unique in a file).
  */
 export type Importer<C extends string, L, R, P> = {
-  /** Organisation-wide permission the import needs. */
+  /** Permission the import needs, organisation-wide unless `scope` names where it applies. */
   permission: Permission;
+  /** The company (or site) the rows belong to, e.g. a program's owning company. */
+  scope?: Scope;
   /** Audit action and record type of the one audit record per import. */
   auditAs: { action: string; entityType: string };
   readHeader: (record: string[], row?: number) => { header: ImportHeader<C>; issues: ImportIssue[] };
@@ -206,7 +208,8 @@ async function run<C extends string, L, R, P>(
 /**
  * Imports a CSV stream with an importer, in one transaction: all or nothing unless `partial` (any bad
  * value and nothing is written), one audit record per import. Throws import_invalid (fields name each
- * bad value's row and column), forbidden without the importer's permission organisation-wide.
+ * bad value's row and column), forbidden without the importer's permission (organisation-wide, or on its
+ * `scope`).
  */
 export async function runImport<C extends string, L, R, P>(
   ctx: Ctx,
@@ -214,7 +217,7 @@ export async function runImport<C extends string, L, R, P>(
   input: Readable,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  assertHolds(ctx, importer.permission, {});
+  assertHolds(ctx, importer.permission, importer.scope ?? {});
   try {
     return await inTransaction(ctx, async (tx) => {
       const report = await run(tx, importer, input, options);

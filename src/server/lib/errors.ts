@@ -50,6 +50,20 @@ export type ErrorCode =
   | 'fiscal_year_ended'
   | 'fiscal_year_open'
   | 'reversal_not_allowed'
+  | 'guideline_not_draft'
+  | 'guideline_draft_exists'
+  | 'no_active_guideline'
+  | 'screening_decided'
+  | 'screening_draft_exists'
+  | 'screening_incomplete'
+  | 'already_certified'
+  | 'already_renewed'
+  | 'instructor_not_certified'
+  | 'instructor_busy'
+  | 'review_final'
+  | 'review_incomplete'
+  | 'drive_closed'
+  | 'partner_not_eligible'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -104,6 +118,20 @@ const STATUS: Record<ErrorCode, number> = {
   fiscal_year_ended: 409,
   fiscal_year_open: 409,
   reversal_not_allowed: 409,
+  guideline_not_draft: 409,
+  guideline_draft_exists: 409,
+  no_active_guideline: 409,
+  screening_decided: 409,
+  screening_draft_exists: 409,
+  screening_incomplete: 422,
+  already_certified: 409,
+  already_renewed: 409,
+  instructor_not_certified: 422,
+  instructor_busy: 409,
+  review_final: 409,
+  review_incomplete: 422,
+  drive_closed: 409,
+  partner_not_eligible: 422,
   internal: 500,
 };
 

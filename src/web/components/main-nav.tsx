@@ -9,7 +9,9 @@ import {
   IconReceipt,
   IconReceiptRefund,
   IconChecklist,
+  IconClipboardCheck,
   IconBuildingCommunity,
+  IconFileCertificate,
   IconHeartDollar,
   IconSettingsHeart,
   IconBuildingBank,
@@ -21,6 +23,11 @@ import {
   IconHistory,
   IconHeartHandshake,
   IconHome,
+  IconPresentation,
+  IconSchool,
+  IconRecycle,
+  IconClipboardList,
+  IconPackages,
   IconMail,
   IconListCheck,
   IconSearch,
@@ -31,6 +38,7 @@ import {
   IconUsers,
   IconUsersGroup,
   IconUserShield,
+  IconListNumbers,
 } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -66,7 +74,15 @@ type Item = {
     | '/giving/claims/approvals'
     | '/finance/reimbursements'
     | '/giving/campaigns/manage'
+    | '/programs'
+    | '/programs/class-requests'
     | '/partners'
+    | '/partners/agreements'
+    | '/partners/guidelines'
+    | '/drives'
+    | '/drives/report'
+    | '/drives/items'
+    | '/evaluation/criteria'
     | '/finance/ledger'
     | '/finance/payouts'
     | '/finance/fx-rates';
@@ -205,16 +221,64 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           permission: 'claims.approve',
         },
         {
+          to: '/giving/campaigns/manage',
+          label: t('campaigns:nav.manage'),
+          icon: IconSettingsHeart,
+          permission: 'campaigns.manage',
+        },
+      ],
+    },
+    {
+      label: t('nav.programs'),
+      items: [
+        {
+          to: '/programs',
+          label: t('programs:nav.programs'),
+          icon: IconPresentation,
+          permission: 'programs.read',
+        },
+        {
+          to: '/programs/class-requests',
+          label: t('certifications:nav.classRequests'),
+          icon: IconSchool,
+          permission: 'programs.manage',
+        },
+        {
           to: '/partners',
           label: t('campaigns:nav.partners'),
           icon: IconBuildingCommunity,
           permission: 'partners.read',
         },
         {
-          to: '/giving/campaigns/manage',
-          label: t('campaigns:nav.manage'),
-          icon: IconSettingsHeart,
-          permission: 'campaigns.manage',
+          to: '/partners/agreements',
+          label: t('partners:nav.agreements'),
+          icon: IconFileCertificate,
+          permission: 'partners.read',
+        },
+        {
+          to: '/partners/guidelines',
+          label: t('screening:nav.guidelines'),
+          icon: IconClipboardCheck,
+          permission: 'partners.read',
+        },
+        { to: '/drives', label: t('drives:nav.drives'), icon: IconRecycle, permission: 'drives.read' },
+        {
+          to: '/drives/report',
+          label: t('drives:nav.report'),
+          icon: IconClipboardList,
+          permission: 'drives.report',
+        },
+        {
+          to: '/drives/items',
+          label: t('drives:nav.items'),
+          icon: IconPackages,
+          permission: 'drives.manage',
+        },
+        {
+          to: '/evaluation/criteria',
+          label: t('evaluation:nav.criteria'),
+          icon: IconListNumbers,
+          permission: 'evaluations.manage',
         },
       ],
     },

@@ -4,7 +4,7 @@ import { DEMO_FX_RATES, DEMO_PARTNERS } from './demo.giving-data.js';
 import { insertAccounts, insertLedger } from './demo.giving-insert-ledger.js';
 import type { GivingState } from './demo.giving-plan.js';
 import { RECEIPT_PNG, RECEIPT_SHA256 } from './demo.giving-receipt.js';
-import { dayOf, fyStart, zonedInstant } from './demo.time.js';
+import { dayOf, fyStart, isoOf, zonedInstant } from './demo.time.js';
 
 export type GivingSummary = {
   partners: number;
@@ -19,7 +19,7 @@ export type GivingSummary = {
 
 const COLUMNS = {
   fx: 'orgId uuid, fiscalYear smallint, currency text, jpyPerUnit numeric, updatedAt timestamptz',
-  partners: `id uuid, orgId uuid, code text, nameJa text, nameEn text, kind text, website text, eligible boolean,
+  partners: `id uuid, orgId uuid, code text, nameJa text, nameEn text, kind text, website text, eligibleUntil date,
     status text, bankName text, bankBranch text, bankAccountType text, bankAccountNumber text,
     bankAccountHolder text`,
   campaigns: `id uuid, orgId uuid, companyId uuid, code text, kind text, fundType text, titleJa text, titleEn text,
@@ -58,10 +58,12 @@ async function insertProgramme(tx: Tx, state: GivingState): Promise<void> {
   }));
   await bulkInsert(tx, 'partners', COLUMNS.partners, DEMO_PARTNERS, (p) => {
     const [bankName, bankBranch, bankAccountType, bankAccountNumber, bankAccountHolder] = p.bank;
-    const { bank: _bank, ...fields } = p;
+    const { bank: _bank, screened, ...fields } = p;
     const id = state.partnerIds.get(p.code)!;
     return {
       ...fields,
+      // As migration 0010 did for the legacy flag: a year of eligibility, until screening takes over.
+      eligibleUntil: screened ? isoOf(state.world.today + 365) : null,
       id,
       orgId,
       bankName,

@@ -11,6 +11,7 @@ import { type DemoAccount, demoAccounts, insertAccounts } from './demo.accounts.
 import { DEMO_ACCOUNTS, generateEmployees } from './demo.generator.js';
 import { DEMO_COMPANIES, DEMO_ORG, DEPARTMENTS } from './demo.structure.js';
 import { insertGiving } from './demo.giving.js';
+import { insertProgramsDemo } from './demo.programs-all.js';
 import { insertVolunteering } from './demo.volunteering.js';
 
 export type DemoLoadResult = {
@@ -158,6 +159,7 @@ export async function loadDemo(
     await insertAccounts(ctx, hashes, ids.siteIds);
     const volunteering = await insertVolunteering(tx, org.id, { today: options.today });
     const giving = await insertGiving(tx, org.id, { today: options.today });
+    const programs = await insertProgramsDemo(tx, org.id, { today: options.today });
     await audit(ctx, {
       action: 'demo.load',
       entityType: 'organisation',
@@ -171,6 +173,7 @@ export async function loadDemo(
         accounts: DEMO_ACCOUNTS.map((a) => a.email),
         volunteering,
         giving,
+        programs,
       },
     });
     return org.id;

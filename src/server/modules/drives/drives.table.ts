@@ -89,6 +89,9 @@ export const collectionDriveItems = pgTable(
     driveId: uuid().notNull(),
     itemId: uuid().notNull(),
     recipientId: uuid(),
+    /** Yen per unit for this drive, copied from the item when it joins: a later change of the item's rate
+     * leaves past drives' values as they were. Null when the item is not valued. */
+    yenPerUnit: numeric({ precision: 14, scale: 4 }),
   },
   (t) => [
     primaryKey({ name: 'collection_drive_items_pk', columns: [t.driveId, t.itemId] }),
@@ -103,6 +106,7 @@ export const collectionDriveItems = pgTable(
       columns: [t.orgId, t.itemId],
       foreignColumns: [collectionItems.orgId, collectionItems.id],
     }),
+    check('collection_drive_items_rate', sql`${t.yenPerUnit} is null or ${t.yenPerUnit} >= 0`),
     foreignKey({
       name: 'collection_drive_items_recipient_fk',
       columns: [t.orgId, t.recipientId],

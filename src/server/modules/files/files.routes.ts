@@ -2,8 +2,9 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_RECEIPT_BYTES, RECEIPT_CONTENT_TYPES } from '../../../shared/receipts.js';
 import { AppError } from '../../lib/errors.js';
-import { FileUploadQuerySchema, StoredFileSchema } from '../points/claims.schema.js';
-import { MAX_FILE_LABEL, storeFile } from './files.service.js';
+import { StoredFileSchema } from '../points/claims.schema.js';
+import { FileDownloadQuerySchema, FileParamsSchema, FileUploadSchema } from './files.schema.js';
+import { contentDisposition, MAX_FILE_LABEL, readDocument, storeFile } from './files.service.js';
 
 /** Errors of reading the upload's body, in the words of a file upload rather than of a JSON request. */
 function uploadError(error: FastifyError): Error {
@@ -14,9 +15,11 @@ function uploadError(error: FastifyError): Error {
 }
 
 /**
- * Uploads: the raw bytes of a receipt in the request body, its type in Content-Type. The parser for
- * the receipt types is registered in this plugin's scope only. There is no generic download: a
- * receipt is read through its claim (GET /api/claims/{id}/receipt).
+ * Uploads: the raw bytes of a file in the request body, its type in Content-Type, its purpose in the
+ * query (who may upload depends on it: see files.service.ts). The parser for the accepted types is
+ * registered in this plugin's scope only. Downloads serve documents (agreements, screening evidence,
+ * program photos, consent records) to those who may read them; a receipt is read through its claim
+ * (GET /api/claims/{id}/receipt).
  */
 export async function filesRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -31,9 +34,9 @@ export async function filesRoutes(root: FastifyInstance) {
       schema: {
         tags: ['files'],
         summary:
-          'Upload a receipt: the file’s bytes as the body, Content-Type image/jpeg, image/png, image/webp, image/heic or application/pdf, at most 5 MB',
+          'Upload a file (a receipt, an agreement document, screening evidence, a program photo, a consent record): the file’s bytes as the body, Content-Type image/jpeg, image/png, image/webp, image/heic or application/pdf, at most 5 MB',
         consumes: [...RECEIPT_CONTENT_TYPES],
-        querystring: FileUploadQuerySchema,
+        querystring: FileUploadSchema,
         response: { 201: StoredFileSchema },
       },
       bodyLimit: MAX_RECEIPT_BYTES,
@@ -48,9 +51,36 @@ export async function filesRoutes(root: FastifyInstance) {
         name: req.query.name,
         contentType: req.headers['content-type'],
         content: req.body,
-        purpose: 'claim_receipt',
+        purpose: req.query.purpose,
       });
       return reply.code(201).send(file);
+    },
+  );
+  app.get(
+    '/api/files/:id',
+    {
+      schema: {
+        tags: ['files'],
+        summary:
+          'A document with its own content type: agreement documents and screening evidence (partners.read), program photos (programs.read), consent records (programs.manage)',
+        params: FileParamsSchema,
+        querystring: FileDownloadQuerySchema,
+        produces: [...RECEIPT_CONTENT_TYPES],
+      },
+      config: { permission: 'partners.read' },
+    },
+    async (req, reply) => {
+      const file = await readDocument(req.ctx, req.params.id);
+      return reply
+        .type(file.contentType)
+        .header(
+          'content-disposition',
+          contentDisposition(file.name, req.query.download === '1' ? 'attachment' : 'inline'),
+        )
+        .header('content-length', file.size)
+        .header('etag', `"${file.sha256}"`)
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
     },
   );
 }

@@ -4,10 +4,25 @@ import { MAX_RECEIPT_BYTES, type ReceiptContentType, receiptTypeOf } from '../..
 import { audit } from '../../lib/audit.js';
 import { actorUserId, type Ctx, inTransaction } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
+import type { Permission } from '../../../shared/roles.js';
+import { assertHolds } from '../../lib/authz.js';
 import { requireEmployee } from '../volunteering/participation.common.js';
+import type { FilePurpose } from './files.schema.js';
 import { storedFiles } from './files.table.js';
 
-export type FilePurpose = 'claim_receipt';
+export type { FilePurpose };
+
+/**
+ * Who may upload and who may read back a file of each purpose. A receipt is uploaded by an employee
+ * and read only through its claim (GET /api/claims/{id}/receipt), so it has no reader here.
+ */
+const ACCESS: Record<FilePurpose, { upload: Permission | 'employee'; read: Permission | null }> = {
+  claim_receipt: { upload: 'employee', read: null },
+  agreement_document: { upload: 'partners.manage', read: 'partners.read' },
+  screening_evidence: { upload: 'partners.screen', read: 'partners.read' },
+  program_photo: { upload: 'programs.manage', read: 'programs.read' },
+  consent_record: { upload: 'programs.manage', read: 'programs.manage' },
+};
 
 /** What the API tells about a stored file (never its bytes). */
 export type StoredFileInfo = { id: string; name: string; contentType: string; size: number };
@@ -48,9 +63,11 @@ export function cleanFileName(name: string): string {
 }
 
 /**
- * Stores an uploaded receipt for the caller's account, with its size and SHA-256, and audits the upload
- * (without the bytes). Throws file_type_not_allowed (type not allowed, or the bytes are not of that
- * type), file_too_large (over 5 MB), validation_failed (empty), forbidden (no user account), no_employee_record.
+ * Stores an uploaded file (a receipt, an agreement, screening evidence, a program photo, a consent
+ * record) for the caller's account, with its size and SHA-256, and audits the upload (without the
+ * bytes). Throws file_type_not_allowed (type not allowed, or the bytes are not of that type),
+ * file_too_large (over 5 MB), validation_failed (empty), forbidden (no user account, or not allowed
+ * to upload for this purpose), no_employee_record (a receipt without an employee record).
  */
 export async function storeFile(
   ctx: Ctx,
@@ -58,7 +75,9 @@ export async function storeFile(
 ): Promise<StoredFileInfo> {
   const uploadedBy = actorUserId(ctx);
   if (!uploadedBy) throw new AppError('forbidden');
-  if (input.purpose === 'claim_receipt') requireEmployee(ctx);
+  const upload = ACCESS[input.purpose].upload;
+  if (upload === 'employee') requireEmployee(ctx);
+  else assertHolds(ctx, upload);
   const contentType = receiptTypeOf(input.contentType);
   if (!contentType) throw new AppError('file_type_not_allowed');
   if (input.content.length === 0)
@@ -137,4 +156,17 @@ export function contentDisposition(name: string, kind: 'inline' | 'attachment'):
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * A file of a purpose that has a reader here (agreement documents, screening evidence, program photos,
+ * consent records), for a caller holding that purpose's read permission. Receipts are not served here.
+ * Throws not_found, forbidden.
+ */
+export async function readDocument(ctx: Ctx, id: string): Promise<StoredFileContent> {
+  const info = await fileInfo(ctx, id);
+  const read = info ? ACCESS[info.purpose as FilePurpose]?.read : null;
+  if (!info || !read) throw new AppError('not_found', { params: { entity: 'stored_file' } });
+  assertHolds(ctx, read);
+  return readFile(ctx, id);
 }

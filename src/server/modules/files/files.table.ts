@@ -45,7 +45,10 @@ export const storedFiles = pgTable(
       columns: [t.orgId, t.uploadedBy],
       foreignColumns: [users.orgId, users.id],
     }),
-    check('stored_files_purpose', sql`${t.purpose} in ('claim_receipt', 'screening_evidence', 'agreement_document', 'program_photo', 'consent_record')`),
+    check(
+      'stored_files_purpose',
+      sql`${t.purpose} in ('claim_receipt', 'screening_evidence', 'agreement_document', 'program_photo', 'consent_record')`,
+    ),
     check('stored_files_size', sql`${t.size} > 0 and ${t.size} = octet_length(${t.content})`),
   ],
 );

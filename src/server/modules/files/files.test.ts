@@ -141,10 +141,45 @@ describe('uploading a receipt', () => {
     expect(noCsrf.json().code).toBe('csrf_failed');
   });
 
-  it('offers no generic download of stored files', async () => {
+  it('serves no receipt through the documents download (only through its claim)', async () => {
     const id = (await upload(app, employee, PNG)).json().id;
     const res = await app.inject({ method: 'GET', url: `/api/files/${id}`, headers: employee.headers });
-    expect(res.statusCode).toBe(404);
+    expect(res.statusCode).toBe(403);
+    const admin = await signIn(app, org.users.org_admin.email);
+    const asAdmin = await app.inject({ method: 'GET', url: `/api/files/${id}`, headers: admin.headers });
+    expect(asAdmin.statusCode).toBe(404);
+  });
+
+  it('takes each purpose only from those who may upload it', async () => {
+    const as = async (role: 'csr_manager' | 'program_manager' | 'promoter' | 'employee', purpose: string) => {
+      const s = await signIn(app, org.users[role].email);
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/files?name=p.pdf&purpose=${purpose}`,
+        headers: { ...s.headers, 'content-type': 'application/pdf' },
+        payload: PDF,
+      });
+      return res.statusCode;
+    };
+    expect(await as('program_manager', 'agreement_document')).toBe(201);
+    expect(await as('csr_manager', 'screening_evidence')).toBe(201);
+    expect(await as('program_manager', 'program_photo')).toBe(201);
+    expect(await as('csr_manager', 'consent_record')).toBe(201);
+    expect(await as('promoter', 'agreement_document')).toBe(403);
+    expect(await as('promoter', 'screening_evidence')).toBe(403);
+    expect(await as('employee', 'program_photo')).toBe(403);
+    expect(await as('employee', 'consent_record')).toBe(403);
+    expect(await as('employee', 'claim_receipt')).toBe(201);
+    const purposes = await database.db.select({ purpose: storedFiles.purpose }).from(storedFiles);
+    expect(new Set(purposes.map((p) => p.purpose))).toEqual(
+      new Set([
+        'claim_receipt',
+        'agreement_document',
+        'screening_evidence',
+        'program_photo',
+        'consent_record',
+      ]),
+    );
   });
 });
 

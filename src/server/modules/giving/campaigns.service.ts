@@ -4,7 +4,9 @@ import { assertHolds } from '../../lib/authz.js';
 import { actorUserId, type Ctx, inTransaction } from '../../lib/context.js';
 import { AppError, type FieldIssue } from '../../lib/errors.js';
 import { isUniqueViolation } from '../../lib/sql.js';
+import { ledgerToday } from '../ledger/ledger.values.js';
 import { groupCompanies, organisations } from '../organisations/organisations.table.js';
+import { partnerEligibleColumn } from '../partners/partners.eligibility.js';
 import { partners } from '../partners/partners.table.js';
 import type { Campaign, CampaignCreate, CampaignUpdate } from './campaigns.schema.js';
 import {
@@ -68,7 +70,7 @@ export async function assertRecipients(
 ): Promise<void> {
   const rows = partnerIds.length
     ? await ctx.db
-        .select({ id: partners.id, eligible: partners.eligible, status: partners.status })
+        .select({ id: partners.id, eligible: partnerEligibleColumn(ledgerToday()), status: partners.status })
         .from(partners)
         .where(and(eq(partners.orgId, ctx.orgId), inArray(partners.id, partnerIds)))
     : [];

@@ -75,15 +75,27 @@ beforeAll(async () => {
   const rows = await database.db
     .insert(partners)
     .values([
-      { orgId: org.orgId, code: 'RC', nameJa: '日本赤十字社', kind: 'public_interest', eligible: true },
-      { orgId: org.orgId, code: 'JPF', nameJa: 'ジャパン・プラットフォーム', kind: 'ngo', eligible: true },
-      { orgId: org.orgId, code: 'NEW', nameJa: '審査前の団体', kind: 'npo', eligible: false },
+      {
+        orgId: org.orgId,
+        code: 'RC',
+        nameJa: '日本赤十字社',
+        kind: 'public_interest',
+        eligibleUntil: '2099-12-31',
+      },
+      {
+        orgId: org.orgId,
+        code: 'JPF',
+        nameJa: 'ジャパン・プラットフォーム',
+        kind: 'ngo',
+        eligibleUntil: '2099-12-31',
+      },
+      { orgId: org.orgId, code: 'NEW', nameJa: '審査前の団体', kind: 'npo', eligibleUntil: null },
       {
         orgId: org.orgId,
         code: 'OLD',
         nameJa: '解散した団体',
         kind: 'npo',
-        eligible: true,
+        eligibleUntil: '2099-12-31',
         status: 'closed',
       },
     ])

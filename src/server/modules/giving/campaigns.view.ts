@@ -5,8 +5,10 @@ import type { Actor, Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { offsetOf, type Page, sortSpec } from '../../lib/pagination.js';
 import { likeEscape } from '../../lib/sql.js';
+import { ledgerToday } from '../ledger/ledger.values.js';
 import { groupCompanies } from '../organisations/organisations.table.js';
 import type { PartnerKind, PartnerStatus } from '../partners/partners.schema.js';
+import { partnerEligibleColumn } from '../partners/partners.eligibility.js';
 import { partners } from '../partners/partners.table.js';
 import {
   CAMPAIGN_SORTS,
@@ -62,7 +64,7 @@ async function beneficiariesOf(ctx: Ctx, ids: string[]): Promise<Map<string, Ben
       nameEn: partners.nameEn,
       kind: partners.kind,
       website: partners.website,
-      eligible: partners.eligible,
+      eligible: partnerEligibleColumn(ledgerToday()),
       status: partners.status,
     })
     .from(campaignBeneficiaries)

@@ -100,8 +100,14 @@ beforeAll(async () => {
   const rows = await database.db
     .insert(partners)
     .values([
-      { orgId: org.orgId, code: 'RC', nameJa: '日本赤十字社', kind: 'public_interest', eligible: true },
-      { orgId: org.orgId, code: 'NEW', nameJa: '審査前の団体', kind: 'npo', eligible: false },
+      {
+        orgId: org.orgId,
+        code: 'RC',
+        nameJa: '日本赤十字社',
+        kind: 'public_interest',
+        eligibleUntil: '2099-12-31',
+      },
+      { orgId: org.orgId, code: 'NEW', nameJa: '審査前の団体', kind: 'npo', eligibleUntil: null },
     ])
     .returning();
   [rc, unscreened] = rows.map((r) => r.id);
@@ -142,7 +148,10 @@ describe('company donations and campaign totals', () => {
   });
 
   it('refuses ineligible targets, unknown rates and future dates, posting nothing', async () => {
-    await database.db.update(partners).set({ eligible: true }).where(eq(partners.id, unscreened));
+    await database.db
+      .update(partners)
+      .set({ eligibleUntil: '2099-12-31' })
+      .where(eq(partners.id, unscreened));
     const outside = await call(
       manager,
       'POST',
@@ -150,7 +159,7 @@ describe('company donations and campaign totals', () => {
       gift({ partnerId: unscreened, idempotencyKey: 'key-outside-1' }),
     );
     expect(outside.json().fields[0]).toMatchObject({ path: 'partnerId', code: 'not_beneficiary' });
-    await database.db.update(partners).set({ eligible: false }).where(eq(partners.id, unscreened));
+    await database.db.update(partners).set({ eligibleUntil: null }).where(eq(partners.id, unscreened));
     const direct = await call(manager, 'POST', '/api/company-donations', {
       ...gift({ partnerId: unscreened, idempotencyKey: 'key-direct-1' }),
       campaignId: null,

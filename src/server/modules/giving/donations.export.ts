@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { asc } from 'drizzle-orm';
 import type { Ctx } from '../../lib/context.js';
+import { csvCell as cell } from '../../lib/csv-export.js';
 import { ledgerToday, minorDigits } from '../ledger/ledger.values.js';
 import { employees } from '../people/people.table.js';
 import { PAYMENT_COLUMNS, type PaymentColumn } from './donations.import-columns.js';
@@ -11,9 +12,6 @@ import { donations } from './giving.table.js';
 
 /** At most this many rows in one file (a payroll run is far smaller). */
 export const EXPORT_LIMIT = 100_000;
-
-/** Text a spreadsheet would read as a formula (=, +, -, @) is prefixed with an apostrophe. */
-const cell = (text: string | null) => (text && /^[=+\-@\t\r]/.test(text) ? `'${text}` : (text ?? ''));
 
 /** Minor units as the decimal amount people write: 2550 USD → "25.50", 10000 JPY → "10000". */
 function decimal(amountMinor: number, currency: string): string {

@@ -12,6 +12,7 @@ import {
   ledgerSettings,
   ledgerToday,
 } from '../ledger/ledger.values.js';
+import { partnerEligibleColumn } from '../partners/partners.eligibility.js';
 import { partners } from '../partners/partners.table.js';
 import { requireEmployee } from '../volunteering/participation.common.js';
 import { applyMatch } from './donations.matching.js';
@@ -69,7 +70,7 @@ async function resolveTarget(ctx: Ctx, input: DonationCreate, kind: 'points' | '
     if (!partnerId) throw new AppError('recipient_not_eligible');
   }
   const [p] = await ctx.db
-    .select({ status: partners.status, eligible: partners.eligible })
+    .select({ status: partners.status, eligible: partnerEligibleColumn(ledgerToday()) })
     .from(partners)
     .where(and(eq(partners.orgId, ctx.orgId), eq(partners.id, partnerId as string)));
   if (!p) throw new AppError('not_found', { params: { entity: 'partner' } });

@@ -61,7 +61,7 @@ export async function givingFixture(database: Database, code: string): Promise<G
           nameJa: `${partnerCode} 団体`,
           nameEn: `${partnerCode} Org`,
           kind: 'ngo',
-          eligible: true,
+          eligibleUntil: '2099-12-31',
           ...values,
         })
         .returning({ id: partners.id });

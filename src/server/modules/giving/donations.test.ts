@@ -148,7 +148,7 @@ describe('refusals post nothing', () => {
   });
 
   it('refuses ineligible and closed organisations, directly and as a campaign’s beneficiary', async () => {
-    const unscreened = await f.partner('NEW', { eligible: false });
+    const unscreened = await f.partner('NEW', { eligibleUntil: null });
     const gone = await f.partner('GONE', { status: 'closed' });
     await refused('recipient_not_eligible', () =>
       donate(f.employee, { organisationId: unscreened, points: 1, idempotencyKey: k() }),

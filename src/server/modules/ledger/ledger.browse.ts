@@ -8,6 +8,7 @@ import { rowsOf, toNumber } from '../../lib/sql.js';
 import { users } from '../auth/auth.table.js';
 import { campaigns } from '../giving/giving.table.js';
 import { groupCompanies } from '../organisations/organisations.table.js';
+import { partnerEligibleColumn } from '../partners/partners.eligibility.js';
 import { partners } from '../partners/partners.table.js';
 import { employees } from '../people/people.table.js';
 import { reverse } from './ledger.post.js';
@@ -21,6 +22,7 @@ import type {
   Reverse,
 } from './ledger.schema.js';
 import { ledgerAccounts, ledgerEntries, ledgerPostings, type PostingKind } from './ledger.table.js';
+import { ledgerToday } from './ledger.values.js';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Type-checking fails here when the contract's list of kinds drifts from the table's. */
@@ -276,7 +278,8 @@ export async function payableRows(
   return rowsOf<PayableRow>(
     ctx.db,
     sql`select a.id as account_id, a.unit, bal.amount, p.id as partner_id, p.code as partner_code,
-        p.name_ja as partner_name_ja, p.name_en as partner_name_en, p.eligible, p.status,
+        p.name_ja as partner_name_ja, p.name_en as partner_name_en,
+        ${partnerEligibleColumn(ledgerToday(), alias(partners, 'p'))} as eligible, p.status,
         ${BANK_READY} as bank_ready, c.id as campaign_id, c.code as campaign_code, c.title_ja, c.title_en,
         po.id as payout_id, po.reference as payout_reference
       from ledger_accounts a

@@ -74,7 +74,13 @@ beforeAll(async () => {
   const [p0, p1] = await database.db
     .insert(partners)
     .values(
-      ['RC', 'JPF'].map((code) => ({ orgId: org.orgId, code, nameJa: code, kind: 'ngo', eligible: true })),
+      ['RC', 'JPF'].map((code) => ({
+        orgId: org.orgId,
+        code,
+        nameJa: code,
+        kind: 'ngo',
+        eligibleUntil: '2099-12-31',
+      })),
     )
     .returning({ id: partners.id });
   const { start, end } = fiscalYearRange(fiscalYear, 4);

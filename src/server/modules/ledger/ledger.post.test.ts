@@ -55,7 +55,7 @@ beforeAll(async () => {
   employeeId = org.users.employee.employeeId;
   const [p] = await database.db
     .insert(partners)
-    .values({ orgId: org.orgId, code: 'RC', nameJa: '赤十字', kind: 'npo', eligible: true })
+    .values({ orgId: org.orgId, code: 'RC', nameJa: '赤十字', kind: 'npo', eligibleUntil: '2099-12-31' })
     .returning();
   partnerId = p.id;
 });

@@ -82,7 +82,7 @@ beforeAll(async () => {
       nameJa: '赤十字',
       nameEn: 'Red Cross',
       kind: 'npo',
-      eligible: true,
+      eligibleUntil: '2099-12-31',
     })
     .returning();
   partnerId = p.id;

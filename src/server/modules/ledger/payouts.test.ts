@@ -85,11 +85,18 @@ beforeAll(async () => {
         nameJa: '日本赤十字社',
         nameEn: 'Japanese Red Cross',
         kind: 'npo',
-        eligible: true,
+        eligibleUntil: '2099-12-31',
         ...BANK,
       },
-      { orgId: org.orgId, code: 'SMALL', nameJa: '小さなNPO', kind: 'npo', eligible: true },
-      { orgId: org.orgId, code: 'USNGO', nameEn: 'Relief, "Inc."', kind: 'ngo', eligible: true, ...BANK },
+      { orgId: org.orgId, code: 'SMALL', nameJa: '小さなNPO', kind: 'npo', eligibleUntil: '2099-12-31' },
+      {
+        orgId: org.orgId,
+        code: 'USNGO',
+        nameEn: 'Relief, "Inc."',
+        kind: 'ngo',
+        eligibleUntil: '2099-12-31',
+        ...BANK,
+      },
     ])
     .returning();
   [redCross, smallNpo, usNgo] = rows.map((r) => r.id);

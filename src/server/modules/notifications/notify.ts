@@ -23,6 +23,8 @@ export const NOTIFICATION_KINDS = [
   'claim_rejected',
   'donation_received',
   'ledger_check_failed',
+  'class_request_new',
+  'class_assigned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

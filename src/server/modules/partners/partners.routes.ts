@@ -19,7 +19,7 @@ import {
   updatePartner,
 } from './partners.service.js';
 
-/** The organisations the group gives to: the admin-kept list with eligibility and bank details. */
+/** The partner registry: organisations with their identifiers, computed eligibility and bank details. */
 export async function partnersRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['partners'];
@@ -82,7 +82,8 @@ export async function partnersRoutes(root: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Change an organisation: eligibility, status, names, bank details',
+        summary:
+          'Change an organisation: names, identifiers, address, fields, status, bank details (not eligibility)',
         params: PartnerParamsSchema,
         body: PartnerUpdateSchema,
         response: { 200: PartnerSchema },

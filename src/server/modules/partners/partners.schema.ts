@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELDS } from '../../../shared/fields.js';
 import { PageQuerySchema, pageOf } from '../../lib/pagination.js';
 
 export const PARTNER_KINDS = [
@@ -6,8 +7,11 @@ export const PARTNER_KINDS = [
   'ngo',
   'public_interest',
   'municipality',
+  'prefecture',
   'school',
   'university',
+  'foundation',
+  'company',
   'international',
   'other',
 ] as const;
@@ -23,6 +27,7 @@ const Code = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/)
   .describe('Short code: letters, digits, - and _ (up to 40)');
 const Name = z.string().trim().min(1).max(200);
+const Text = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
 const Flag = z
   .enum(['true', 'false'])
   .optional()
@@ -54,7 +59,16 @@ const fields = {
     .regex(/^[0-9]{13}$/)
     .nullable()
     .optional()
-    .describe('法人番号, 13 digits'),
+    .describe('法人番号, 13 digits, the first a check digit (field error corporate_number_check_digit)'),
+  localGovCode: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{6}$/)
+    .nullable()
+    .optional()
+    .describe(
+      '全国地方公共団体コード, 6 digits, the last a check digit (field error local_gov_code_check_digit)',
+    ),
   website: z
     .string()
     .trim()
@@ -63,14 +77,25 @@ const fields = {
     .nullable()
     .optional()
     .describe('http(s) link'),
-  eligible: z.boolean().describe('May receive donations (after the organisation was screened)'),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{3}-?[0-9]{4}$/)
+    .nullable()
+    .optional()
+    .describe('Japanese postal code, 123-4567'),
+  addressJa: Text(500),
+  addressEn: Text(500),
+  descriptionJa: Text(4000),
+  descriptionEn: Text(4000),
+  fields: z.array(z.enum(FIELDS)).max(FIELDS.length).optional().describe('The company fields it works in'),
   status: z.enum(PARTNER_STATUSES).describe('A closed organisation receives nothing more'),
   bank: BankDetailsSchema.nullable().optional().describe('Where payouts go; null removes them'),
 };
 
 export const PartnerCreateSchema = z.strictObject({
   ...fields,
-  eligible: fields.eligible.default(false),
+  fields: fields.fields.default([]),
   status: fields.status.default('active'),
 });
 export type PartnerCreate = z.infer<typeof PartnerCreateSchema>;
@@ -81,8 +106,14 @@ export const PartnerUpdateSchema = z.strictObject({
   nameEn: fields.nameEn,
   kind: fields.kind.optional(),
   corporateNumber: fields.corporateNumber,
+  localGovCode: fields.localGovCode,
   website: fields.website,
-  eligible: fields.eligible.optional(),
+  postalCode: fields.postalCode,
+  addressJa: fields.addressJa,
+  addressEn: fields.addressEn,
+  descriptionJa: fields.descriptionJa,
+  descriptionEn: fields.descriptionEn,
+  fields: fields.fields,
   status: fields.status.optional(),
   bank: fields.bank,
 });
@@ -95,8 +126,21 @@ export const PartnerSchema = z.object({
   nameEn: z.string().nullable(),
   kind: z.enum(PARTNER_KINDS),
   corporateNumber: z.string().nullable(),
+  localGovCode: z.string().nullable(),
   website: z.string().nullable(),
-  eligible: z.boolean(),
+  postalCode: z.string().nullable(),
+  addressJa: z.string().nullable(),
+  addressEn: z.string().nullable(),
+  descriptionJa: z.string().nullable(),
+  descriptionEn: z.string().nullable(),
+  fields: z.array(z.enum(FIELDS)),
+  eligibleUntil: z
+    .string()
+    .nullable()
+    .describe('Eligible through this day: the re-screening due date of the last passed screening'),
+  eligible: z
+    .boolean()
+    .describe('Read-only: active and eligibleUntil is today or later (set by screening, never typed in)'),
   status: z.enum(PARTNER_STATUSES),
   bank: z
     .object({
@@ -114,11 +158,17 @@ export const PartnerSchema = z.object({
 });
 export type Partner = z.infer<typeof PartnerSchema>;
 
-export const PARTNER_SORTS = ['code', 'nameJa', 'nameEn', 'createdAt'] as const;
+export const PARTNER_SORTS = ['code', 'nameJa', 'nameEn', 'eligibleUntil', 'createdAt'] as const;
 
 export const PartnerListQuerySchema = PageQuerySchema.extend({
-  q: z.string().trim().max(100).optional().describe('Part of the code, a name or the corporate number'),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('Part of the code, a name, the corporate number or the local-government code'),
   kind: z.enum(PARTNER_KINDS).optional(),
+  field: z.enum(FIELDS).optional().describe('Only those working in this company field'),
   status: z.enum(PARTNER_STATUSES).optional(),
   eligible: Flag.describe('true: only eligible ones; false: only those not (yet) eligible'),
   sort: z

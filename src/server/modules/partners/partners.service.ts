@@ -1,4 +1,19 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  ilike,
+  inArray,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import { corporateNumberValid, localGovCodeValid } from '../../../shared/check-digits.js';
+import type { Field } from '../../../shared/fields.js';
 import { audit } from '../../lib/audit.js';
 import { holds } from '../../lib/authz.js';
 import { type Ctx, inTransaction } from '../../lib/context.js';
@@ -6,7 +21,9 @@ import { AppError, type FieldIssue } from '../../lib/errors.js';
 import { offsetOf, type Page, sortSpec } from '../../lib/pagination.js';
 import { isUniqueViolation, likeEscape } from '../../lib/sql.js';
 import { campaignBeneficiaries } from '../giving/giving.table.js';
+import { ledgerToday } from '../ledger/ledger.values.js';
 import { organisations } from '../organisations/organisations.table.js';
+import { partnerEligibleColumn, partnerEligibleNow } from './partners.eligibility.js';
 import {
   PARTNER_SORTS,
   type Partner,
@@ -20,6 +37,13 @@ import {
 import { partners } from './partners.table.js';
 
 type PartnerRow = typeof partners.$inferSelect;
+type PartnerRowNow = PartnerRow & { eligibleNow: boolean };
+
+/** Every column, and whether the partner is eligible today (the one condition of partners.eligibility.ts). */
+const columnsNow = () => ({
+  ...getTableColumns(partners),
+  eligibleNow: partnerEligibleColumn(ledgerToday()),
+});
 
 export const partnerNotFound = () => new AppError('not_found', { params: { entity: 'partner' } });
 
@@ -34,7 +58,7 @@ const BANK_COLUMNS = [
 /** Bank details are for those who manage organisations or pay them out. */
 const seesBank = (ctx: Ctx) => holds(ctx.actor, 'partners.manage') || holds(ctx.actor, 'ledger.read');
 
-function view(ctx: Ctx, row: PartnerRow, campaignCount: number): Partner {
+function view(ctx: Ctx, row: PartnerRowNow, campaignCount: number): Partner {
   const hasBank = BANK_COLUMNS.some((c) => row[c] !== null);
   return {
     id: row.id,
@@ -43,8 +67,16 @@ function view(ctx: Ctx, row: PartnerRow, campaignCount: number): Partner {
     nameEn: row.nameEn,
     kind: row.kind as PartnerKind,
     corporateNumber: row.corporateNumber,
+    localGovCode: row.localGovCode,
     website: row.website,
-    eligible: row.eligible,
+    postalCode: row.postalCode,
+    addressJa: row.addressJa,
+    addressEn: row.addressEn,
+    descriptionJa: row.descriptionJa,
+    descriptionEn: row.descriptionEn,
+    fields: row.fields as Field[],
+    eligibleUntil: row.eligibleUntil,
+    eligible: row.eligibleNow,
     status: row.status as PartnerStatus,
     bank:
       hasBank && seesBank(ctx)
@@ -72,23 +104,37 @@ async function campaignCounts(ctx: Ctx, ids: string[]): Promise<Map<string, numb
   return new Map(rows.map((r) => [r.partnerId, Number(r.n)]));
 }
 
-async function findRow(ctx: Ctx, id: string, lock = false): Promise<PartnerRow | undefined> {
+async function findRow(ctx: Ctx, id: string, lock = false): Promise<PartnerRowNow | undefined> {
   const q = ctx.db
-    .select()
+    .select(columnsNow())
     .from(partners)
     .where(and(eq(partners.orgId, ctx.orgId), eq(partners.id, id)));
   const [row] = lock ? await q.for('update') : await q;
   return row;
 }
 
-/** The name in the organisation's default language is required (the other one is optional). */
-async function checkNames(ctx: Ctx, p: { nameJa: string | null; nameEn: string | null }) {
+type Checked = {
+  nameJa: string | null;
+  nameEn: string | null;
+  corporateNumber: string | null;
+  localGovCode: string | null;
+};
+
+/**
+ * The name in the organisation's default language is required (the other one is optional); the
+ * corporate number and the local-government code must carry the right check digit.
+ */
+async function checkValues(ctx: Ctx, p: Checked) {
   const [org] = await ctx.db
     .select({ locale: organisations.defaultLocale })
     .from(organisations)
     .where(eq(organisations.id, ctx.orgId));
   const path = org?.locale === 'en' ? 'nameEn' : 'nameJa';
   const issues: FieldIssue[] = p[path] ? [] : [{ path, code: 'required' }];
+  if (p.corporateNumber && !corporateNumberValid(p.corporateNumber))
+    issues.push({ path: 'corporateNumber', code: 'corporate_number_check_digit' });
+  if (p.localGovCode && !localGovCodeValid(p.localGovCode))
+    issues.push({ path: 'localGovCode', code: 'local_gov_code_check_digit' });
   if (issues.length) throw new AppError('validation_failed', { fields: issues });
 }
 
@@ -113,18 +159,23 @@ export async function listPartners(ctx: Ctx, query: PartnerListQuery): Promise<P
         ilike(partners.nameJa, like),
         ilike(partners.nameEn, like),
         ilike(partners.corporateNumber, like),
+        ilike(partners.localGovCode, like),
       ),
     );
   }
   if (query.kind) conditions.push(eq(partners.kind, query.kind));
+  if (query.field) conditions.push(arrayContains(partners.fields, [query.field]));
   if (query.status) conditions.push(eq(partners.status, query.status));
-  if (query.eligible !== undefined) conditions.push(eq(partners.eligible, query.eligible));
+  if (query.eligible !== undefined) {
+    const now = partnerEligibleNow(ledgerToday());
+    conditions.push(query.eligible ? now : sql`not coalesce(${now}, false)`);
+  }
   const where = and(...conditions);
   const sort = sortSpec(query.sort, PARTNER_SORTS, 'code');
   const column = partners[sort.field];
   const [rows, [{ total }]] = await Promise.all([
     ctx.db
-      .select()
+      .select(columnsNow())
       .from(partners)
       .where(where)
       .orderBy(sort.desc ? desc(column) : asc(column), asc(partners.id))
@@ -160,8 +211,7 @@ export async function listRecipients(ctx: Ctx, q?: string): Promise<Recipient[]>
     .where(
       and(
         eq(partners.orgId, ctx.orgId),
-        eq(partners.eligible, true),
-        eq(partners.status, 'active'),
+        partnerEligibleNow(ledgerToday()),
         like
           ? or(ilike(partners.code, like), ilike(partners.nameJa, like), ilike(partners.nameEn, like))
           : undefined,
@@ -179,7 +229,10 @@ export async function listRecipients(ctx: Ctx, q?: string): Promise<Recipient[]>
   }));
 }
 
-/** Adds an organisation to the list. Throws validation_failed (name required), duplicate (code). */
+/**
+ * Adds an organisation to the list; it is not eligible until a screening passes. Throws
+ * validation_failed (name required, corporate_number_check_digit, local_gov_code_check_digit), duplicate (code).
+ */
 export async function createPartner(ctx: Ctx, input: PartnerCreate): Promise<Partner> {
   const values = {
     code: input.code,
@@ -187,54 +240,57 @@ export async function createPartner(ctx: Ctx, input: PartnerCreate): Promise<Par
     nameEn: input.nameEn ?? null,
     kind: input.kind,
     corporateNumber: input.corporateNumber ?? null,
+    localGovCode: input.localGovCode ?? null,
     website: input.website ?? null,
-    eligible: input.eligible,
+    postalCode: input.postalCode ?? null,
+    addressJa: input.addressJa ?? null,
+    addressEn: input.addressEn ?? null,
+    descriptionJa: input.descriptionJa ?? null,
+    descriptionEn: input.descriptionEn ?? null,
+    fields: [...new Set(input.fields)],
     status: input.status,
     ...bankColumns(input.bank),
   };
-  await checkNames(ctx, values);
+  await checkValues(ctx, values);
   return inTransaction(ctx, async (tx) => {
-    const [row] = await tx.db
+    const [created] = await tx.db
       .insert(partners)
       .values({ ...values, orgId: tx.orgId })
       .onConflictDoNothing({ target: [partners.orgId, partners.code] })
-      .returning();
-    if (!row) throw duplicateCode();
+      .returning({ id: partners.id });
+    if (!created) throw duplicateCode();
+    const row = (await findRow(tx, created.id)) as PartnerRowNow;
     await audit(tx, { action: 'partner.create', entityType: 'partner', entityId: row.id, after: row });
     return view(tx, row, 0);
   });
 }
 
 /**
- * Changes an organisation: names, kind, eligibility, status (active or closed), bank details.
- * Throws not_found, validation_failed (name required), duplicate (code).
+ * Changes an organisation: names, kind, identifiers, address, description, fields, status (active or
+ * closed), bank details. Eligibility is not changed here: screening decides it. Throws not_found,
+ * validation_failed (name required, check digits), duplicate (code).
  */
 export async function updatePartner(ctx: Ctx, id: string, input: PartnerUpdate): Promise<Partner> {
   return inTransaction(ctx, async (tx) => {
     const before = await findRow(tx, id, true);
     if (!before) throw partnerNotFound();
-    const { bank, ...rest } = input;
+    const { bank, fields, ...rest } = input;
     const patch = {
       ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+      ...(fields !== undefined ? { fields: [...new Set(fields)] } : {}),
       ...(bank !== undefined ? bankColumns(bank) : {}),
     } as Partial<PartnerRow>;
-    await checkNames(tx, { ...before, ...patch });
-    const after = await tx.db
+    await checkValues(tx, { ...before, ...patch });
+    await tx.db
       .update(partners)
       .set({ ...patch, updatedAt: new Date() })
       .where(and(eq(partners.orgId, tx.orgId), eq(partners.id, id)))
-      .returning()
       .catch((err) => {
         if (isUniqueViolation(err, 'partners_org_code')) throw duplicateCode();
         throw err;
       });
-    await audit(tx, {
-      action: 'partner.update',
-      entityType: 'partner',
-      entityId: id,
-      before,
-      after: after[0],
-    });
-    return view(tx, after[0], (await campaignCounts(tx, [id])).get(id) ?? 0);
+    const after = (await findRow(tx, id)) as PartnerRowNow;
+    await audit(tx, { action: 'partner.update', entityType: 'partner', entityId: id, before, after });
+    return view(tx, after, (await campaignCounts(tx, [id])).get(id) ?? 0);
   });
 }

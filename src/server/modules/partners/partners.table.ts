@@ -18,8 +18,7 @@ import { organisations } from '../organisations/organisations.table.js';
  * local-government code are checked by their check digits in the database (functions of migration
  * 0008). Eligibility comes from screening (partners/screening.table.ts): a passed screening sets
  * `eligibleUntil` to its re-screening due date, a failed one clears it; a partner is eligible while
- * it is active and `eligibleUntil` is today or later (`eligible` is the legacy admin flag, dropped
- * once every reader uses `eligibleUntil`). Bank details are what the payout CSV needs.
+ * it is active and `eligibleUntil` is today or later (partners/partners.eligibility.ts). Bank details are what the payout CSV needs.
  */
 export const partners = pgTable(
   'partners',
@@ -46,8 +45,6 @@ export const partners = pgTable(
     fields: text().array().notNull().default(sql`'{}'`),
     /** Eligible for donations, grants and new programs through this day (the screening's re-screening due date). */
     eligibleUntil: date({ mode: 'string' }),
-    /** May receive donations (the partners issue's screening sets it; until then an admin does). */
-    eligible: boolean().notNull().default(false),
     status: text().notNull().default('active'),
     bankName: text(),
     bankBranch: text(),
@@ -88,7 +85,6 @@ export const partners = pgTable(
       'partners_bank_account_number',
       sql`${t.bankAccountNumber} is null or ${t.bankAccountNumber} ~ '^[0-9]{1,8}$'`,
     ),
-    index('partners_org_eligible_idx').on(t.orgId, t.eligible, t.status),
     index('partners_org_eligible_until_idx').on(t.orgId, t.eligibleUntil),
   ],
 );

@@ -145,7 +145,7 @@ describe('points expiry', () => {
     const { org, ctx, e } = await orgWithPoints('PEXC');
     const [partner] = await database.db
       .insert(partners)
-      .values({ orgId: org.orgId, code: 'NPO', nameJa: 'NPO', kind: 'npo', eligible: true })
+      .values({ orgId: org.orgId, code: 'NPO', nameJa: 'NPO', kind: 'npo', eligibleUntil: '2099-12-31' })
       .returning();
     const gift = await donate(ctx, e, FY - 1, 30, partner.id);
     expect(await expireFiscalYear(ctx, FY - 1)).toMatchObject({ accounts: 2, points: 110 });

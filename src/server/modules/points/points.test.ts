@@ -131,7 +131,7 @@ describe('point grants', () => {
         nameJa: '日本赤十字社',
         nameEn: 'Japanese Red Cross',
         kind: 'npo',
-        eligible: true,
+        eligibleUntil: '2099-12-31',
       })
       .returning();
     const [campaign] = await database.db

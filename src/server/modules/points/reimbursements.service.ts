@@ -3,6 +3,7 @@ import { and, asc, count, eq, gt, gte, isNull, lte, notExists, type SQL, sql, su
 import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import { createI18n } from '../../../shared/i18n/index.js';
 import type { Ctx } from '../../lib/context.js';
+import { csvCell as cell } from '../../lib/csv-export.js';
 import { offsetOf } from '../../lib/pagination.js';
 import { toNumber } from '../../lib/sql.js';
 import { users } from '../auth/auth.table.js';
@@ -141,9 +142,6 @@ const approvedAtFormat = new Intl.DateTimeFormat('sv-SE', {
   hour: '2-digit',
   minute: '2-digit',
 });
-
-/** Text a spreadsheet would read as a formula (=, +, -, @) is prefixed with an apostrophe. */
-const cell = (text: string | null) => (text && /^[=+\-@\t\r]/.test(text) ? `'${text}` : (text ?? ''));
 
 /**
  * The reimbursements as CSV for Excel: UTF-8 with a byte-order mark, CRLF, headers and names in the

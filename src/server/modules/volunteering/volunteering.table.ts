@@ -353,6 +353,8 @@ export const volunteerActivityYears = pgTable(
     field: text().notNull(),
     participations: integer().notNull(),
     minutes: integer().notNull(),
+    /** Program sessions attended as a named attendee (drizzle/0011): such an employee is a participant. */
+    sessions: integer().notNull().default(0),
   },
   (t) => [
     primaryKey({
@@ -369,6 +371,7 @@ export const volunteerActivityYears = pgTable(
       'volunteer_activity_years_counts',
       sql`${t.participations} >= 0 and ${t.minutes} >= 0 and (${t.participations} = 0) = (${t.minutes} = 0)`,
     ),
+    check('volunteer_activity_years_sessions', sql`${t.sessions} >= 0`),
   ],
 );
 
@@ -406,7 +409,7 @@ export const volunteerActivityTotals = pgTable(
     check('volunteer_activity_totals_field', sql.raw(`field in ${ACTIVITY_FIELD_CHECK}`)),
     check(
       'volunteer_activity_totals_counts',
-      sql`${t.participants} >= 0 and ${t.participations} >= ${t.participants} and ${t.minutes} >= 0`,
+      sql`${t.participants} >= 0 and ${t.participations} >= 0 and ${t.minutes} >= 0`,
     ),
   ],
 );

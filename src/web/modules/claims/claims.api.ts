@@ -45,11 +45,17 @@ export function useEligible(enabled = true) {
 }
 
 /**
- * Sends a receipt's bytes as they are (not JSON), with the session's CSRF token and the UI language;
+ * Sends a receipt's bytes (or, with a purpose, an agreement, evidence, a photo) as they are (not JSON),
+ * with the session's CSRF token and the UI language;
  * a refusal becomes the same ApiError as any other call.
  */
-export async function uploadReceipt(file: File, contentType: string, csrfToken: string): Promise<StoredFile> {
-  const res = await fetch(withQuery('/api/files', { name: file.name }), {
+export async function uploadReceipt(
+  file: File,
+  contentType: string,
+  csrfToken: string,
+  purpose?: 'agreement_document' | 'screening_evidence' | 'program_photo' | 'consent_record',
+): Promise<StoredFile> {
+  const res = await fetch(withQuery('/api/files', { name: file.name, purpose }), {
     method: 'POST',
     credentials: 'same-origin',
     headers: {

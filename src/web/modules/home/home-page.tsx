@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useCan, useMe } from '../../api/session';
 import { PageHeader } from '../../components/page-header';
 import { useFormat } from '../../i18n';
+import { DueReviewsCard } from '../evaluation/due-reviews-card';
+import { ScreeningDueCard } from '../screening/due-card';
 
 /** Welcome, the user's roles with the scope each is granted on, and shortcuts to their screens. */
 export function HomePage() {
@@ -80,6 +82,8 @@ export function HomePage() {
           </Table>
         )}
       </section>
+      {can('partners.screen') && <ScreeningDueCard />}
+      {can('programs.review') && <DueReviewsCard />}
       {shortcuts.some((s) => s.ok) && (
         <section aria-labelledby="home-shortcuts">
           <Title order={2} size="h4" id="home-shortcuts" mb="sm">

@@ -1,6 +1,9 @@
-import { Divider, Select, Switch, Text, TextInput } from '@mantine/core';
+import { Alert, Divider, MultiSelect, Select, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { corporateNumberValid, localGovCodeValid } from '../../../shared/check-digits';
+import { FIELDS, type Field } from '../../../shared/fields';
 import { fieldErrors } from '../../api/client';
 import { notifySuccess } from '../../components/feedback';
 import { FormModal } from '../../components/form-modal';
@@ -17,17 +20,26 @@ import {
 } from './partners.api';
 
 const BANK = ['bankName', 'bankBranch', 'bankAccountType', 'bankAccountNumber', 'bankAccountHolder'] as const;
+const TEXTS = [
+  'corporateNumber',
+  'localGovCode',
+  'website',
+  'postalCode',
+  'addressJa',
+  'addressEn',
+  'descriptionJa',
+  'descriptionEn',
+] as const;
+const FULL = { gridColumn: '1 / -1' } as const;
 
 type Values = {
   code: string;
   nameJa: string;
   nameEn: string;
   kind: PartnerKind;
-  corporateNumber: string;
-  website: string;
-  eligible: boolean;
+  fields: Field[];
   status: PartnerStatus;
-} & Record<(typeof BANK)[number], string>;
+} & Record<(typeof BANK)[number] | (typeof TEXTS)[number], string>;
 
 const orNull = (v: string) => v.trim() || null;
 
@@ -38,9 +50,11 @@ function bodyOf(v: Values): PartnerCreate {
     nameJa: orNull(v.nameJa),
     nameEn: orNull(v.nameEn),
     kind: v.kind,
-    corporateNumber: orNull(v.corporateNumber),
-    website: orNull(v.website),
-    eligible: v.eligible,
+    ...(Object.fromEntries(TEXTS.map((k) => [k, orNull(v[k])])) as Record<
+      (typeof TEXTS)[number],
+      string | null
+    >),
+    fields: v.fields,
     status: v.status,
     bank: hasBank
       ? {
@@ -54,7 +68,11 @@ function bodyOf(v: Values): PartnerCreate {
   };
 }
 
-/** Add (partner null) or change an organisation: names, kind, eligibility, status and bank details. */
+/**
+ * Add (partner null) or change an organisation: names, kind, identifiers (checked by their check
+ * digits as the user types, as the server does), address, description, fields, status and bank
+ * details. Eligibility is not edited here: screening decides it.
+ */
 export function PartnerForm({ partner, onClose }: { partner: Partner | null; onClose: () => void }) {
   const { t } = useTranslation();
   const org = useOrganisation();
@@ -69,10 +87,12 @@ export function PartnerForm({ partner, onClose }: { partner: Partner | null; onC
       nameJa: partner?.nameJa ?? '',
       nameEn: partner?.nameEn ?? '',
       kind: partner?.kind ?? 'npo',
-      corporateNumber: partner?.corporateNumber ?? '',
-      website: partner?.website ?? '',
-      eligible: partner?.eligible ?? false,
+      fields: partner?.fields ?? [],
       status: partner?.status ?? 'active',
+      ...(Object.fromEntries(TEXTS.map((k) => [k, partner?.[k] ?? ''])) as Record<
+        (typeof TEXTS)[number],
+        string
+      >),
       ...(Object.fromEntries(BANK.map((k) => [k, partner?.bank?.[k] ?? ''])) as Record<
         (typeof BANK)[number],
         string
@@ -84,9 +104,25 @@ export function PartnerForm({ partner, onClose }: { partner: Partner | null; onC
       nameJa: (v) => (defaultLang === 'ja' ? required(v) : null),
       nameEn: (v) => (defaultLang === 'en' ? required(v) : null),
       corporateNumber: (v) =>
-        !v.trim() || /^[0-9]{13}$/.test(v.trim()) ? null : t('campaigns:partners.corporateNumberInvalid'),
+        !v.trim()
+          ? null
+          : !/^[0-9]{13}$/.test(v.trim())
+            ? t('campaigns:partners.corporateNumberInvalid')
+            : corporateNumberValid(v.trim())
+              ? null
+              : t('partners:form.corporateNumberCheckDigit'),
+      localGovCode: (v) =>
+        !v.trim()
+          ? null
+          : !/^[0-9]{6}$/.test(v.trim())
+            ? t('partners:form.localGovCodeInvalid')
+            : localGovCodeValid(v.trim())
+              ? null
+              : t('partners:form.localGovCodeCheckDigit'),
       website: (v) =>
         !v.trim() || /^https?:\/\/\S+$/.test(v.trim()) ? null : t('campaigns:partners.websiteInvalid'),
+      postalCode: (v) =>
+        !v.trim() || /^[0-9]{3}-?[0-9]{4}$/.test(v.trim()) ? null : t('partners:form.postalCodeInvalid'),
       bankAccountNumber: (v, all) =>
         bankRequired(v, all) ??
         (!v.trim() || /^[0-9]{1,8}$/.test(v.trim()) ? null : t('campaigns:partners.accountNumberInvalid')),
@@ -104,11 +140,19 @@ export function PartnerForm({ partner, onClose }: { partner: Partner | null; onC
         onError: (error) => {
           const errors = fieldErrors(error);
           form.setErrors(
-            Object.fromEntries(Object.entries(errors).map(([k, m]) => [k.replace(/^bank\./, ''), m])),
+            Object.fromEntries(
+              Object.entries(errors).map(([k, m]) => [
+                k.replace(/^bank\./, '').replace(/^fields\.\d+$/, 'fields'),
+                m,
+              ]),
+            ),
           );
         },
       },
     ),
+  );
+  const text = (key: (typeof TEXTS)[number], label: string, extra: object = {}) => (
+    <TextInput label={label} {...extra} {...form.getInputProps(key)} />
   );
   return (
     <FormModal
@@ -127,7 +171,7 @@ export function PartnerForm({ partner, onClose }: { partner: Partner | null; onC
       <Select
         label={t('campaigns:partners.kind')}
         allowDeselect={false}
-        data={PARTNER_KINDS.map((k) => ({ value: k, label: t(`campaigns:partnerKind.${k}`) }))}
+        data={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partners:kind.${k}`) }))}
         {...form.getInputProps('kind')}
       />
       <TextInput
@@ -142,16 +186,38 @@ export function PartnerForm({ partner, onClose }: { partner: Partner | null; onC
         required={defaultLang === 'en'}
         {...form.getInputProps('nameEn')}
       />
-      <TextInput
-        label={t('campaigns:partners.corporateNumber')}
-        inputMode="numeric"
-        {...form.getInputProps('corporateNumber')}
+      {text('corporateNumber', t('campaigns:partners.corporateNumber'), {
+        inputMode: 'numeric',
+        description: t('partners:form.corporateNumberHelp'),
+      })}
+      {text('localGovCode', t('partners:form.localGovCode'), {
+        inputMode: 'numeric',
+        description: t('partners:form.localGovCodeHelp'),
+      })}
+      {text('website', t('campaigns:partners.website'), { type: 'url' })}
+      {text('postalCode', t('partners:form.postalCode'), { inputMode: 'numeric' })}
+      {text('addressJa', t('partners:form.addressJa'), { lang: 'ja' })}
+      {text('addressEn', t('partners:form.addressEn'), { lang: 'en' })}
+      <Textarea
+        label={t('partners:form.descriptionJa')}
+        lang="ja"
+        autosize
+        minRows={2}
+        style={FULL}
+        {...form.getInputProps('descriptionJa')}
       />
-      <TextInput label={t('campaigns:partners.website')} type="url" {...form.getInputProps('website')} />
-      <Switch
-        label={t('campaigns:partners.eligibleSwitch')}
-        description={t('campaigns:partners.eligibleHelp')}
-        {...form.getInputProps('eligible', { type: 'checkbox' })}
+      <Textarea
+        label={t('partners:form.descriptionEn')}
+        lang="en"
+        autosize
+        minRows={2}
+        style={FULL}
+        {...form.getInputProps('descriptionEn')}
+      />
+      <MultiSelect
+        label={t('partners:form.fields')}
+        data={FIELDS.map((k) => ({ value: k, label: t(`field.${k}`) }))}
+        {...form.getInputProps('fields')}
       />
       <Select
         label={t('campaigns:partners.status')}
@@ -160,7 +226,10 @@ export function PartnerForm({ partner, onClose }: { partner: Partner | null; onC
         data={PARTNER_STATUSES.map((s) => ({ value: s, label: t(`campaigns:partnerStatus.${s}`) }))}
         {...form.getInputProps('status')}
       />
-      <div style={{ gridColumn: '1 / -1' }}>
+      <Alert variant="light" color="blue" icon={<IconInfoCircle size={16} aria-hidden />} style={FULL}>
+        {t('partners:form.eligibilityNote')}
+      </Alert>
+      <div style={FULL}>
         <Divider my="xs" />
         <Text fw={600} size="sm">
           {t('campaigns:partners.bank')}

@@ -1,6 +1,8 @@
 import { Anchor, Badge, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
+import { FIELDS } from '../../../shared/fields';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../api/session';
 import { Empty, Pager, ScrollTable, SortTh } from '../../components/data-table';
@@ -13,22 +15,39 @@ import { PartnerForm } from './partner-form';
 import { PARTNER_KINDS, PARTNER_STATUSES, type Partner, usePartners } from './partners.api';
 import type { PartnersSearch } from './partners-search';
 
-const nameOf = (locale: 'ja' | 'en', p: Partner) =>
+export const nameOf = (locale: 'ja' | 'en', p: { nameJa: string | null; nameEn: string | null }) =>
   (locale === 'ja' ? p.nameJa : p.nameEn) ?? p.nameJa ?? p.nameEn ?? '';
 
+/** Eligible through a date, not screened, or expired: what screening left on the partner. */
+export function EligibilityBadge({ p }: { p: Partner }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const label = p.eligible
+    ? t('campaigns:partners.eligibleYes')
+    : p.eligibleUntil
+      ? t('partners:list.expired', { date: f.date(p.eligibleUntil) })
+      : t('partners:list.notScreened');
+  return (
+    <Badge variant="light" color={p.eligible ? 'teal' : 'yellow'} c="dark.7">
+      {label}
+    </Badge>
+  );
+}
+
 /**
- * The organisations the group gives to (NPOs, NGOs, municipalities, schools): who is eligible to
- * receive donations, who is closed, and where payouts go. Editing needs partners.manage.
+ * The organisations the group gives to and works with: who is eligible (screened and current), who
+ * is closed, their identifiers, fields and where payouts go. Editing needs partners.manage.
  */
 export function PartnersPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const canManage = useCan()('partners.manage');
   const [search, update] = useSearchState<PartnersSearch>();
-  const { q, kind, status, eligible, page = 1, size = 50, sort = 'code' } = search;
+  const { q, kind, field, status, eligible, page = 1, size = 50, sort = 'code' } = search;
   const list = usePartners({
     q,
     kind,
+    field,
     status,
     eligible: eligible === undefined ? undefined : eligible === 'true',
     page,
@@ -36,7 +55,7 @@ export function PartnersPage() {
     sort,
   });
   const [editing, setEditing] = useState<Partner | 'new' | null>(null);
-  const filtered = !!(q || kind || status || eligible);
+  const filtered = !!(q || kind || field || status || eligible);
   const th = (field: string, label: string) => (
     <SortTh field={field} sort={sort} onSort={(s) => update({ sort: s })}>
       {label}
@@ -46,7 +65,7 @@ export function PartnersPage() {
     <>
       <PageHeader
         title={t('campaigns:partners.title')}
-        description={t('campaigns:partners.description')}
+        description={t('partners:list.description')}
         actions={
           canManage && (
             <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
@@ -60,16 +79,25 @@ export function PartnersPage() {
           <SearchBox
             value={q}
             onSearch={(v) => update({ q: v })}
-            placeholder={t('campaigns:partners.searchPlaceholder')}
+            placeholder={t('partners:list.searchPlaceholder')}
           />
           <Select
             label={t('campaigns:partners.kind')}
             placeholder={t('common.all')}
             clearable
-            data={PARTNER_KINDS.map((k) => ({ value: k, label: t(`campaigns:partnerKind.${k}`) }))}
+            data={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partners:kind.${k}`) }))}
             value={kind ?? null}
             onChange={(v) => update({ kind: (v as PartnersSearch['kind']) ?? undefined })}
             w={200}
+          />
+          <Select
+            label={t('partners:list.field')}
+            placeholder={t('common.all')}
+            clearable
+            data={FIELDS.map((x) => ({ value: x, label: t(`field.${x}`) }))}
+            value={field ?? null}
+            onChange={(v) => update({ field: (v as PartnersSearch['field']) ?? undefined })}
+            w={220}
           />
           <Select
             label={t('campaigns:partners.eligible')}
@@ -99,20 +127,22 @@ export function PartnersPage() {
           empty={
             <Empty
               title={t('campaigns:partners.empty')}
-              description={filtered ? t('common.emptyFiltered') : t('campaigns:partners.emptyHelp')}
+              description={filtered ? t('common.emptyFiltered') : t('partners:list.emptyHelp')}
             />
           }
         >
           {(data) => (
             <>
-              <ScrollTable minWidth={900} label={t('campaigns:partners.title')}>
+              <ScrollTable minWidth={1100} label={t('campaigns:partners.title')}>
                 <Table striped highlightOnHover style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
                   <Table.Thead>
                     <Table.Tr>
                       {th('code', t('campaigns:partners.code'))}
                       {th(f.locale === 'ja' ? 'nameJa' : 'nameEn', t('campaigns:partners.name'))}
                       <Table.Th>{t('campaigns:partners.kind')}</Table.Th>
+                      <Table.Th>{t('partners:list.field')}</Table.Th>
                       <Table.Th>{t('campaigns:partners.eligible')}</Table.Th>
+                      {th('eligibleUntil', t('partners:list.eligibleUntil'))}
                       <Table.Th>{t('campaigns:partners.status')}</Table.Th>
                       <Table.Th ta="right">{t('campaigns:partners.campaigns')}</Table.Th>
                       <Table.Th>{t('campaigns:partners.bank')}</Table.Th>
@@ -124,27 +154,32 @@ export function PartnersPage() {
                       <Table.Tr key={p.id}>
                         <Table.Td ff="monospace">{p.code}</Table.Td>
                         <Table.Td>
-                          {p.website ? (
-                            <Anchor href={p.website} target="_blank" rel="noreferrer" size="sm">
-                              {nameOf(f.locale, p)}
-                            </Anchor>
-                          ) : (
-                            nameOf(f.locale, p)
-                          )}
-                          {p.corporateNumber && (
+                          <Anchor
+                            size="sm"
+                            renderRoot={(props) => (
+                              <Link to="/partners/$id" params={{ id: p.id }} {...props} />
+                            )}
+                          >
+                            {nameOf(f.locale, p)}
+                          </Anchor>
+                          {(p.corporateNumber || p.localGovCode) && (
                             <Text size="xs" c="dimmed" ff="monospace">
-                              {t('campaigns:partners.corporateNumberShort', { number: p.corporateNumber })}
+                              {p.corporateNumber
+                                ? t('campaigns:partners.corporateNumberShort', { number: p.corporateNumber })
+                                : `${t('partners:form.localGovCode')} ${p.localGovCode}`}
                             </Text>
                           )}
                         </Table.Td>
-                        <Table.Td>{t(`campaigns:partnerKind.${p.kind}`)}</Table.Td>
+                        <Table.Td>{t(`partners:kind.${p.kind}`)}</Table.Td>
                         <Table.Td>
-                          <Badge variant="light" color={p.eligible ? 'teal' : 'yellow'} c="dark.7">
-                            {p.eligible
-                              ? t('campaigns:partners.eligibleYes')
-                              : t('campaigns:partners.eligibleNo')}
-                          </Badge>
+                          <Text size="sm">
+                            {p.fields.map((x) => t(`field.${x}`)).join(f.locale === 'ja' ? '、' : ', ')}
+                          </Text>
                         </Table.Td>
+                        <Table.Td>
+                          <EligibilityBadge p={p} />
+                        </Table.Td>
+                        <Table.Td>{p.eligibleUntil ? f.date(p.eligibleUntil) : '—'}</Table.Td>
                         <Table.Td>
                           <Badge variant="light" color={p.status === 'active' ? 'gray' : 'red'} c="dark.7">
                             {t(`campaigns:partnerStatus.${p.status}`)}

@@ -1,3 +1,4 @@
+import { FIELDS, type Field } from '../../../shared/fields';
 import type { PagedSearch } from '../../search-params';
 import { PARTNER_KINDS, PARTNER_STATUSES, type PartnerKind, type PartnerStatus } from './partners.api';
 
@@ -14,6 +15,7 @@ const oneOf = <T extends string>(v: unknown, allowed: readonly T[]): T | undefin
 
 export type PartnersSearch = PagedSearch & {
   kind?: PartnerKind;
+  field?: Field;
   status?: PartnerStatus;
   eligible?: 'true' | 'false';
 };
@@ -22,6 +24,7 @@ export function parsePartnersSearch(s: Record<string, unknown>): PartnersSearch 
   return {
     q: text(s.q),
     kind: oneOf(s.kind, PARTNER_KINDS),
+    field: oneOf(s.field, FIELDS),
     status: oneOf(s.status, PARTNER_STATUSES),
     eligible: oneOf(typeof s.eligible === 'boolean' ? String(s.eligible) : s.eligible, [
       'true',

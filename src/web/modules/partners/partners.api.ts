@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Contact, ContactCreate, ContactUpdate } from '../../../server/modules/partners/contacts.schema';
 import type {
   BANK_ACCOUNT_TYPES as CONTRACT_ACCOUNT_TYPES,
   PARTNER_KINDS as CONTRACT_KINDS,
@@ -8,9 +9,10 @@ import type {
   PartnerPage,
   PartnerUpdate,
 } from '../../../server/modules/partners/partners.schema';
+import type { Field } from '../../../shared/fields';
 import { api } from '../../api/client';
 
-export type { Partner, PartnerCreate, PartnerUpdate };
+export type { Contact, ContactCreate, ContactUpdate, Partner, PartnerCreate, PartnerUpdate };
 
 // The contracts are imported as types only: the lists repeat their enums, checked below by tsc.
 export const PARTNER_KINDS = [
@@ -18,8 +20,11 @@ export const PARTNER_KINDS = [
   'ngo',
   'public_interest',
   'municipality',
+  'prefecture',
   'school',
   'university',
+  'foundation',
+  'company',
   'international',
   'other',
 ] as const;
@@ -38,6 +43,7 @@ export const PARTNER_LISTS_MATCH: [
 export type PartnerQuery = {
   q?: string;
   kind?: PartnerKind;
+  field?: Field;
   status?: PartnerStatus;
   eligible?: boolean;
   page?: number;
@@ -56,6 +62,13 @@ export function usePartners(query: PartnerQuery) {
   });
 }
 
+export function usePartner(id: string) {
+  return useQuery({
+    queryKey: [KEY, 'one', id],
+    queryFn: () => api<Partner>(`/api/partners/${id}`),
+  });
+}
+
 /** Creates (no id) or changes an organisation; campaigns show its name and eligibility, so they refresh too. */
 export function useSavePartner() {
   const queryClient = useQueryClient();
@@ -68,5 +81,33 @@ export function useSavePartner() {
       await queryClient.invalidateQueries({ queryKey: [KEY] });
       await queryClient.invalidateQueries({ queryKey: ['campaigns'] });
     },
+  });
+}
+
+export function useContacts(partnerId: string) {
+  return useQuery({
+    queryKey: [KEY, 'contacts', partnerId],
+    queryFn: () => api<{ items: Contact[] }>(`/api/partners/${partnerId}/contacts`),
+  });
+}
+
+/** Adds (no id), changes or removes (body null) a contact of a partner. */
+export function useSaveContact(partnerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      id,
+      body,
+    }: {
+      id?: string;
+      body: ContactCreate | ContactUpdate | null;
+    }): Promise<Contact | null> => {
+      const base = `/api/partners/${partnerId}/contacts`;
+      if (body === null) return api<null>(`${base}/${id}`, { method: 'DELETE' });
+      return id
+        ? api<Contact>(`${base}/${id}`, { method: 'PATCH', body })
+        : api<Contact>(base, { method: 'POST', body });
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [KEY, 'contacts', partnerId] }),
   });
 }

@@ -1,0 +1,53 @@
+import { and, eq } from 'drizzle-orm';
+import { fiscalYearLabel, fiscalYearOf } from '../../../shared/fiscal-year.js';
+import type { Permission } from '../../../shared/roles.js';
+import { assertHolds } from '../../lib/authz.js';
+import type { Ctx } from '../../lib/context.js';
+import { AppError } from '../../lib/errors.js';
+import { ledgerSettings } from '../ledger/ledger.values.js';
+import { programs } from './programs.table.js';
+
+/** What the record services need to know about the program a record belongs to. */
+export type ProgramRef = { id: string; code: string; companyId: string; startYear: number };
+
+/**
+ * The program of the caller's organisation, with the permission checked on its owning company
+ * (programs.read to look, programs.manage to change its records). Throws not_found, forbidden.
+ */
+export async function programFor(ctx: Ctx, programId: string, permission: Permission): Promise<ProgramRef> {
+  const [row] = await ctx.db
+    .select({
+      id: programs.id,
+      code: programs.code,
+      companyId: programs.companyId,
+      startYear: programs.startYear,
+    })
+    .from(programs)
+    .where(and(eq(programs.orgId, ctx.orgId), eq(programs.id, programId)));
+  if (!row) throw new AppError('not_found', { params: { entity: 'program' } });
+  assertHolds(ctx, permission, { companyId: row.companyId });
+  return row;
+}
+
+/** The fiscal year (start year) of a date under the organisation's start month. */
+export async function fiscalYearFor(ctx: Ctx, isoDate: string): Promise<number> {
+  const s = await ledgerSettings(ctx);
+  return fiscalYearOf(isoDate, s.fiscalYearStartMonth);
+}
+
+/** A function naming fiscal years in the caller's language ("2023年度", "fiscal 2024"). */
+export async function yearLabeller(ctx: Ctx): Promise<(fiscalYear: number) => string> {
+  const s = await ledgerSettings(ctx);
+  const settings = { startMonth: s.fiscalYearStartMonth, labelJa: s.fyLabelJa, labelEn: s.fyLabelEn };
+  return (fy) => fiscalYearLabel(fy, ctx.locale, settings);
+}
+
+/** A validation error naming one field. */
+export function fieldError(path: string, code: string, params?: Record<string, unknown>): AppError {
+  return new AppError('validation_failed', { fields: [{ path, code, ...(params ?? {}) }] });
+}
+
+/** Picks the locale's text of a ja/en pair, falling back to the other language. */
+export function localized(ctx: Ctx, ja: string | null, en: string | null): string {
+  return (ctx.locale === 'ja' ? (ja ?? en) : (en ?? ja)) ?? '';
+}
