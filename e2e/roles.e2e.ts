@@ -32,7 +32,11 @@ const NAV: { key: string; path: string; permission?: Permission }[] = [
   { key: 'claims:nav.approvals', path: '/giving/claims/approvals', permission: 'claims.approve' },
   { key: 'campaigns:nav.manage', path: '/giving/campaigns/manage', permission: 'campaigns.manage' },
   { key: 'programs:nav.programs', path: '/programs', permission: 'programs.read' },
-  { key: 'certifications:nav.classRequests', path: '/programs/class-requests', permission: 'programs.manage' },
+  {
+    key: 'certifications:nav.classRequests',
+    path: '/programs/class-requests',
+    permission: 'programs.manage',
+  },
   { key: 'campaigns:nav.partners', path: '/partners', permission: 'partners.read' },
   { key: 'partners:nav.agreements', path: '/partners/agreements', permission: 'partners.read' },
   { key: 'screening:nav.guidelines', path: '/partners/guidelines', permission: 'partners.read' },
