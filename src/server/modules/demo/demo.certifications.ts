@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { addDays } from '../../../shared/dates.js';
 import type { Tx } from '../../db/client.js';
 import type { Ctx } from '../../lib/context.js';
 import { rowsOf } from '../../lib/sql.js';
@@ -20,9 +21,6 @@ const RENEWED = 120;
 const EXPIRED = 45;
 const REVOKED = 6;
 const VALIDITY = 36;
-
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 type Period = typeof certificationHolders.$inferInsert;
 

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
+import { addMonths } from '../../../shared/dates.js';
 import { fiscalYearOf } from '../../../shared/fiscal-year.js';
 import { systemCtx } from '../../lib/context.js';
 import { rowsOf } from '../../lib/sql.js';
@@ -10,7 +11,6 @@ import {
   programReviewScores,
   programReviews,
 } from '../evaluation/evaluation.table.js';
-import { addMonths } from '../evaluation/evaluation.view.js';
 import { ledgerToday } from '../ledger/ledger.values.js';
 import { mulberry32 } from './demo.generator.js';
 import {

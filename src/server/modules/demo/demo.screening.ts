@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { addDays, addMonths } from '../../../shared/dates.js';
 import type { Tx } from '../../db/client.js';
-import { addMonths } from '../partners/screening.service.js';
 import {
   DEMO_APPLICANT,
   DEMO_DUE_SOON,
@@ -17,13 +17,6 @@ const rowsOf = async <T>(tx: Tx, query: ReturnType<typeof sql>) =>
   ((await tx.execute(query)) as unknown as Rows<T>).rows;
 
 const PUBLIC_KINDS = new Set(['municipality', 'prefecture', 'school']);
-
-/** The day `days` after `day` (YYYY-MM-DD). */
-function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** A stable number from a code, so that the same partner is screened on the same day every load. */
 function spread(code: string, n: number): number {

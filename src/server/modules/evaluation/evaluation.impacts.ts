@@ -4,9 +4,9 @@ import { type Ctx, inTransaction } from '../../lib/context.js';
 import { AppError, type FieldIssue } from '../../lib/errors.js';
 import { isCheckViolation } from '../../lib/sql.js';
 import { yearLabel } from '../ledger/ledger.values.js';
+import { programFor } from '../programs/records.access.js';
 import type { Impact, ImpactBody } from './evaluation.schema.js';
 import { programImpacts } from './evaluation.table.js';
-import { programFor } from './evaluation.view.js';
 
 type Row = typeof programImpacts.$inferSelect;
 

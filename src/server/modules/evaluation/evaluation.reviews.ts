@@ -1,14 +1,16 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { addMonths } from '../../../shared/dates.js';
 import { audit } from '../../lib/audit.js';
 import { actorUserId, type Ctx, inTransaction } from '../../lib/context.js';
 import { AppError, type FieldIssue } from '../../lib/errors.js';
 import { isUniqueViolation } from '../../lib/sql.js';
 import { currentFiscalYear, ledgerToday } from '../ledger/ledger.values.js';
+import { programFor } from '../programs/records.access.js';
 import { criterionView } from './evaluation.criteria.js';
 import { reviewEvidence } from './evaluation.evidence.js';
 import type { ReviewDetail, ReviewUpdate } from './evaluation.schema.js';
 import { evaluationCriteria, programReviewScores, programReviews } from './evaluation.table.js';
-import { addMonths, programFor, type ReviewRow, reviewViews } from './evaluation.view.js';
+import { type ReviewRow, reviewViews } from './evaluation.view.js';
 
 async function lockedReview(ctx: Ctx, id: string): Promise<ReviewRow> {
   const [row] = await ctx.db

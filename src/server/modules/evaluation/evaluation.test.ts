@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addMonths } from '../../../shared/dates.js';
 import type { Database } from '../../db/client.js';
 import { openTestDatabase } from '../../test/db.js';
 import {
@@ -13,7 +14,7 @@ import {
 } from '../../test/factories.js';
 import { auditLog } from '../audit/audit.table.js';
 import { ledgerToday } from '../ledger/ledger.values.js';
-import { addMonths, latestReview } from './evaluation.view.js';
+import { latestReview } from './evaluation.view.js';
 import { programReviews } from './evaluation.table.js';
 import { companyProgramManager, insertProgram, insertSession } from './evaluation.test-support.js';
 

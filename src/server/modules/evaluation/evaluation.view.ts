@@ -1,63 +1,12 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Permission } from '../../../shared/roles.js';
-import { assertHolds } from '../../lib/authz.js';
 import type { Ctx } from '../../lib/context.js';
-import { AppError } from '../../lib/errors.js';
 import { users } from '../auth/auth.table.js';
 import { yearLabel } from '../ledger/ledger.values.js';
-import { programs } from '../programs/programs.table.js';
+import { programFor } from '../programs/records.access.js';
 import type { Review, ReviewDecision } from './evaluation.schema.js';
 import { programReviewScores, programReviews } from './evaluation.table.js';
 
 export type ReviewRow = typeof programReviews.$inferSelect;
-export type ReviewProgram = {
-  id: string;
-  code: string;
-  nameJa: string | null;
-  nameEn: string | null;
-  companyId: string;
-  reviewCycleMonths: number;
-  status: string;
-};
-
-/**
- * The program a review or impact belongs to, with the permission checked on its owning company
- * (programs.read to look, programs.review to change). Throws not_found, forbidden.
- */
-export async function programFor(
-  ctx: Ctx,
-  programId: string,
-  permission: Permission,
-): Promise<ReviewProgram> {
-  const [p] = await ctx.db
-    .select({
-      id: programs.id,
-      code: programs.code,
-      nameJa: programs.nameJa,
-      nameEn: programs.nameEn,
-      companyId: programs.companyId,
-      reviewCycleMonths: programs.reviewCycleMonths,
-      status: programs.status,
-    })
-    .from(programs)
-    .where(and(eq(programs.orgId, ctx.orgId), eq(programs.id, programId)));
-  if (!p) throw new AppError('not_found', { params: { entity: 'program' } });
-  assertHolds(ctx, permission, { companyId: p.companyId });
-  return p;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** An ISO date plus whole months, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = total % 12;
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return `${year}-${pad(month + 1)}-${pad(Math.min(d, last))}`;
-}
-
 /** Reviews as the API shows them: scores, reviewer's name, the fiscal year's label. */
 export async function reviewViews(ctx: Ctx, rows: ReviewRow[]): Promise<Review[]> {
   if (rows.length === 0) return [];

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { addMonths } from '../../../shared/dates.js';
 import { audit } from '../../lib/audit.js';
 import { actorUserId, type Ctx, inTransaction } from '../../lib/context.js';
 import { AppError, type FieldIssue } from '../../lib/errors.js';
@@ -27,17 +28,6 @@ import {
 
 const starter = alias(users, 'starter');
 const decider = alias(users, 'decider');
-
-/** The day `months` after `day` (YYYY-MM-DD), kept inside a shorter month (31 Jan + 1 = 28/29 Feb). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = total % 12;
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${year}-${pad(month + 1)}-${pad(Math.min(d, last))}`;
-}
 
 const answered = sql<number>`(select count(*) from ${partnerScreeningAnswers} a where a.screening_id = ${partnerScreenings.id})`;
 const criteriaCount = sql<number>`(select count(*) from ${screeningCriteria} c where c.guideline_id = ${partnerScreenings.guidelineId})`;

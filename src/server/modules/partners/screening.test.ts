@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addMonths } from '../../../shared/dates.js';
 import type { Database } from '../../db/client.js';
 import { openTestDatabase } from '../../test/db.js';
 import {
@@ -16,7 +17,7 @@ import { storedFiles } from '../files/files.table.js';
 import { ledgerToday } from '../ledger/ledger.values.js';
 import { partners } from './partners.table.js';
 import { listDue } from './screening.due.js';
-import { addMonths, decideScreening } from './screening.service.js';
+import { decideScreening } from './screening.service.js';
 import { partnerScreenings } from './screening.table.js';
 
 let database: Database;

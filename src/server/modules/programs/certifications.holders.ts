@@ -35,7 +35,7 @@ function statusOf(r: Row, day: string): HolderStatus {
  * certifies that day (leavers excluded), `expired` the others. Throws not_found.
  */
 export async function listHolders(ctx: Ctx, certificationId: string, q: HolderQuery): Promise<Page<Holder>> {
-  await certificationRef(ctx, certificationId);
+  await certificationRef(ctx, certificationId, 'programs.read');
   const day = q.on ?? ledgerToday();
   const pattern = q.q ? `%${likeEscape(q.q)}%` : null;
   const statusFilter =

@@ -1,50 +1,25 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { assertHolds } from '../../lib/authz.js';
+import { addDays, addMonths } from '../../../shared/dates.js';
+import type { Permission } from '../../../shared/roles.js';
 import type { Ctx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { certificationHolders, certifications } from './certifications.table.js';
-import { programs } from './programs.table.js';
+import { programFor, programOf } from './records.access.js';
 
-/** A program as the certification services need it: for its scope and its names. */
-export type ProgramRef = {
-  id: string;
-  code: string;
-  companyId: string;
-  nameJa: string | null;
-  nameEn: string | null;
-  status: string;
-};
-
-/** The program, in the caller's organisation. Throws not_found. */
-export async function programRef(ctx: Ctx, programId: string): Promise<ProgramRef> {
-  const [row] = await ctx.db
-    .select({
-      id: programs.id,
-      code: programs.code,
-      companyId: programs.companyId,
-      nameJa: programs.nameJa,
-      nameEn: programs.nameEn,
-      status: programs.status,
-    })
-    .from(programs)
-    .where(and(eq(programs.orgId, ctx.orgId), eq(programs.id, programId)));
-  if (!row) throw new AppError('not_found', { params: { entity: 'program' } });
-  return row;
-}
-
-/** A certification with its program. Throws not_found. */
-export async function certificationRef(ctx: Ctx, certificationId: string) {
+/**
+ * A certification with its program; with a permission, checked on the program's company.
+ * Throws not_found, forbidden.
+ */
+export async function certificationRef(ctx: Ctx, certificationId: string, permission?: Permission) {
   const [row] = await ctx.db
     .select()
     .from(certifications)
     .where(and(eq(certifications.orgId, ctx.orgId), eq(certifications.id, certificationId)));
   if (!row) throw new AppError('not_found', { params: { entity: 'certification' } });
-  return { certification: row, program: await programRef(ctx, row.programId) };
-}
-
-/** Checks programs.manage on the program's company. Throws forbidden. */
-export function assertManages(ctx: Ctx, program: ProgramRef): void {
-  assertHolds(ctx, 'programs.manage', { companyId: program.companyId });
+  const program = permission
+    ? await programFor(ctx, row.programId, permission)
+    : await programOf(ctx, row.programId);
+  return { certification: row, program };
 }
 
 /**
@@ -57,13 +32,7 @@ export function coversDay(day: string, h = certificationHolders): SQL {
 
 /** The day before the same date `months` later (a 24-month period from 2024-04-01 ends 2026-03-31). */
 export function periodEnd(startsOn: string, months: number): string {
-  const [y, m, d] = startsOn.split('-').map(Number);
-  const monthIndex = m - 1 + months;
-  const year = y + Math.floor(monthIndex / 12);
-  const month = monthIndex % 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const end = new Date(Date.UTC(year, month, Math.min(d, lastDay)) - 86_400_000);
-  return end.toISOString().slice(0, 10);
+  return addDays(addMonths(startsOn, months), -1);
 }
 
 /** The end of a new period: the one given, else the certification's validity, else none. */

@@ -5,13 +5,7 @@ import { AppError } from '../../lib/errors.js';
 import { ledgerToday } from '../ledger/ledger.values.js';
 import { currentCounts } from './certifications.counts.js';
 import { employees } from '../people/people.table.js';
-import {
-  assertManages,
-  assertPeriod,
-  certificationRef,
-  defaultExpiry,
-  programRef,
-} from './certifications.rules.js';
+import { assertPeriod, certificationRef, defaultExpiry } from './certifications.rules.js';
 import type {
   Certification,
   CertificationCreate,
@@ -20,13 +14,14 @@ import type {
   Period,
 } from './certifications.schema.js';
 import { certificationHolders, certifications } from './certifications.table.js';
+import { programFor } from './records.access.js';
 
 export { certifiedCount } from './certifications.counts.js';
 export { listHolders } from './certifications.holders.js';
 
 /** What the program certifies, with how many hold each today. Throws not_found. */
 export async function listCertifications(ctx: Ctx, programId: string): Promise<Certification[]> {
-  await programRef(ctx, programId);
+  await programFor(ctx, programId, 'programs.read');
   const rows = await ctx.db
     .select()
     .from(certifications)
@@ -54,8 +49,7 @@ export async function createCertification(
   input: CertificationCreate,
 ): Promise<Certification> {
   return inTransaction(ctx, async (tx) => {
-    const program = await programRef(tx, programId);
-    assertManages(tx, program);
+    await programFor(tx, programId, 'programs.manage');
     if (!input.nameJa && !input.nameEn)
       throw new AppError('validation_failed', { fields: [{ path: 'nameJa', code: 'required' }] });
     const [taken] = await tx.db
@@ -131,8 +125,7 @@ async function overlapping(
  */
 export async function addHolder(ctx: Ctx, certificationId: string, input: HolderCreate): Promise<Period> {
   return inTransaction(ctx, async (tx) => {
-    const { certification, program } = await certificationRef(tx, certificationId);
-    assertManages(tx, program);
+    const { certification } = await certificationRef(tx, certificationId, 'programs.manage');
     const [employee] = await tx.db
       .select({ id: employees.id })
       .from(employees)
@@ -176,8 +169,7 @@ async function lockedHolder(ctx: Ctx, holderId: string) {
     .where(and(eq(certificationHolders.orgId, ctx.orgId), eq(certificationHolders.id, holderId)))
     .for('update');
   if (!row) throw new AppError('not_found', { params: { entity: 'certification_holder' } });
-  const { certification, program } = await certificationRef(ctx, row.certificationId);
-  assertManages(ctx, program);
+  const { certification } = await certificationRef(ctx, row.certificationId, 'programs.manage');
   return { row, certification };
 }
 

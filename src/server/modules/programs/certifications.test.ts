@@ -13,6 +13,7 @@ import { periodEnd } from './certifications.rules.js';
 import {
   addHolder,
   certifiedCount,
+  listCertifications,
   listHolders,
   renewHolder,
   revokeHolder,
@@ -104,6 +105,11 @@ describe('certification periods', () => {
       addHolder(w.usManager, w.certificationId, { employeeId: w.people[4], certifiedOn: daysFromNow(-1) }),
     );
     expect(e.code).toBe('forbidden');
+    // Reading is kept to the company too: the holders are the other company's employees.
+    expect(
+      (await fails(listHolders(w.usManager, w.certificationId, { status: 'all', page: 1, size: 20 }))).code,
+    ).toBe('forbidden');
+    expect((await fails(listCertifications(w.usManager, w.programId))).code).toBe('forbidden');
     const [{ n }] = await database.db
       .select({ n: sql<number>`count(*)::int` })
       .from(auditLog)

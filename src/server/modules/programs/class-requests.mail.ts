@@ -10,7 +10,7 @@ import { notify, renderMail } from '../notifications/notify.js';
 import { organisations } from '../organisations/organisations.table.js';
 import { referenceOf } from './class-requests.schema.js';
 import type { classRequests } from './certifications.table.js';
-import type { ProgramRef } from './certifications.rules.js';
+import type { ProgramRef } from './records.access.js';
 
 type Request = typeof classRequests.$inferSelect;
 export type RequesterMailKind =

@@ -8,7 +8,6 @@ import type { Page } from '../../lib/pagination.js';
 import { toNumber } from '../../lib/sql.js';
 import { ledgerToday } from '../ledger/ledger.values.js';
 import { organisations } from '../organisations/organisations.table.js';
-import { assertManages, type ProgramRef, programRef } from './certifications.rules.js';
 import { classRequestInstructors, classRequests, certifications } from './certifications.table.js';
 import { mailRequester, notifyCoordinators } from './class-requests.mail.js';
 import {
@@ -19,6 +18,7 @@ import {
   referenceOf,
 } from './class-requests.schema.js';
 import { programs } from './programs.table.js';
+import { type ProgramRef, programFor, programOf } from './records.access.js';
 
 export { assignInstructors, completeRequest, declineRequest, getRequest } from './class-requests.actions.js';
 
@@ -134,7 +134,7 @@ export async function submitClassRequest(
       entityId: row.id,
       after: row,
     });
-    const program = await programRef(tx, chosen.programId);
+    const program = await programOf(tx, chosen.programId);
     await mailRequester(tx, row, program, 'class_request_confirmation');
     await notifyCoordinators(tx, row, program);
     return { reference: referenceOf(row.id), status: 'requested' as const, stored: true };
@@ -149,8 +149,7 @@ export async function managedRequest(ctx: Ctx, id: string, lock = false) {
     .where(and(eq(classRequests.orgId, ctx.orgId), eq(classRequests.id, id)));
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw notFound();
-  const program: ProgramRef = await programRef(ctx, row.programId);
-  assertManages(ctx, program);
+  const program = await programFor(ctx, row.programId, 'programs.manage');
   return { row, program };
 }
 

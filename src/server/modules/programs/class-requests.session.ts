@@ -1,5 +1,5 @@
 import type { Ctx } from '../../lib/context.js';
-import type { ProgramRef } from './certifications.rules.js';
+import type { ProgramRef } from './records.access.js';
 import type { classRequests } from './certifications.table.js';
 import { type ClassComplete, referenceOf } from './class-requests.schema.js';
 import { createSession } from './sessions.service.js';

@@ -7,26 +7,49 @@ import { AppError } from '../../lib/errors.js';
 import { ledgerSettings } from '../ledger/ledger.values.js';
 import { programs } from './programs.table.js';
 
-/** What the record services need to know about the program a record belongs to. */
-export type ProgramRef = { id: string; code: string; companyId: string; startYear: number };
+/** What the record, certification and review services need to know about the program a record belongs to. */
+export type ProgramRef = {
+  id: string;
+  code: string;
+  nameJa: string | null;
+  nameEn: string | null;
+  companyId: string;
+  startYear: number;
+  status: string;
+  reviewCycleMonths: number;
+};
 
 /**
- * The program of the caller's organisation, with the permission checked on its owning company
- * (programs.read to look, programs.manage to change its records). Throws not_found, forbidden.
+ * The program of the caller's organisation, without a permission check: for callers that check
+ * another scope (or none, like the public class-request form). Throws not_found.
  */
-export async function programFor(ctx: Ctx, programId: string, permission: Permission): Promise<ProgramRef> {
+export async function programOf(ctx: Ctx, programId: string): Promise<ProgramRef> {
   const [row] = await ctx.db
     .select({
       id: programs.id,
       code: programs.code,
+      nameJa: programs.nameJa,
+      nameEn: programs.nameEn,
       companyId: programs.companyId,
       startYear: programs.startYear,
+      status: programs.status,
+      reviewCycleMonths: programs.reviewCycleMonths,
     })
     .from(programs)
     .where(and(eq(programs.orgId, ctx.orgId), eq(programs.id, programId)));
   if (!row) throw new AppError('not_found', { params: { entity: 'program' } });
-  assertHolds(ctx, permission, { companyId: row.companyId });
   return row;
+}
+
+/**
+ * The program of the caller's organisation, with the permission checked on its owning company
+ * (programs.read to look, programs.manage to change its records, programs.review to review it).
+ * Throws not_found, forbidden.
+ */
+export async function programFor(ctx: Ctx, programId: string, permission: Permission): Promise<ProgramRef> {
+  const program = await programOf(ctx, programId);
+  assertHolds(ctx, permission, { companyId: program.companyId });
+  return program;
 }
 
 /** The fiscal year (start year) of a date under the organisation's start month. */
