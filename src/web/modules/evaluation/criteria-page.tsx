@@ -72,7 +72,7 @@ export function CriteriaPage() {
                           </Stack>
                         </Table.Td>
                         <Table.Td>
-                          <Badge color={c.active ? 'teal.9' : 'gray.7'} variant="light">
+                          <Badge color={c.active ? 'teal' : 'gray'} c="dark.7" variant="light">
                             {c.active
                               ? t('evaluation:criteria.activeBadge')
                               : t('evaluation:criteria.retiredBadge')}

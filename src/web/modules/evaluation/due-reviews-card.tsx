@@ -65,7 +65,11 @@ function DueItem({ item }: { item: DueReview }) {
         >
           {programName(locale, item)}
         </Anchor>
-        <Badge variant="light" color={days === null || days > 0 ? 'red.9' : 'orange.9'}>
+        <Badge
+          variant="light"
+          color={days === null || days > 0 ? 'red' : 'orange'}
+          c={days === null || days > 0 ? 'red.9' : 'orange.9'}
+        >
           {status}
         </Badge>
         {item.hasDraft && (

@@ -61,9 +61,11 @@ function FiguresBody({ data }: { data: ProgramFigures }) {
   return (
     <Stack gap="md">
       <Group gap="xs">
-        <Badge variant="light" color="indigo" c="dark.7">
-          {t('programs:figures.certifiedNow', { n: f.number(data.certifiedNow) })}
-        </Badge>
+        {data.certifiedNow > 0 && (
+          <Badge variant="light" color="indigo" c="dark.7">
+            {t('programs:figures.certifiedNow', { n: f.number(data.certifiedNow) })}
+          </Badge>
+        )}
         {data.latestReview && (
           <Badge variant="light" color="gray" c="dark.7">
             {t('programs:figures.latestReview', {
@@ -126,35 +128,69 @@ function FiguresBody({ data }: { data: ProgramFigures }) {
   );
 }
 
-/** Participants by kind per year (stacked bars) with the sessions as a line on a second axis. */
+type Series = { type: 'bar' | 'line'; name: string; data: number[]; stack?: string; yAxisIndex?: number };
+
+/**
+ * What the program's years are best drawn as: participants by kind (stacked bars) with the sessions as a
+ * line, for programs that hold sessions; else graduates of the year with the cumulative total (a school);
+ * else projects with their outcomes (pro bono). Null when the years hold none of these.
+ */
+function chartSeries(years: Year[], t: (key: string) => string): { series: Series[]; axes: string[] } | null {
+  if (years.some((y) => y.sessions > 0)) {
+    const kinds = KINDS.filter((k) => years.some((y) => y.participants[k] > 0));
+    return {
+      axes: [t('programs:figures.participantsTotal'), t('programs:figures.sessions')],
+      series: [
+        ...kinds.map((k) => ({
+          type: 'bar' as const,
+          stack: 'participants',
+          name: t(`programs:participants.${k}`),
+          data: years.map((y) => y.participants[k]),
+        })),
+        {
+          type: 'line',
+          yAxisIndex: 1,
+          name: t('programs:figures.sessions'),
+          data: years.map((y) => y.sessions),
+        },
+      ],
+    };
+  }
+  const pair = (bar: 'graduates' | 'projects', line: 'graduatesCumulative' | 'outcomesQuantity') =>
+    years.some((y) => y[bar] > 0 || y[line] > 0)
+      ? {
+          axes: [t(`programs:figures.${bar}`), t(`programs:figures.${line}`)],
+          series: [
+            { type: 'bar' as const, name: t(`programs:figures.${bar}`), data: years.map((y) => y[bar]) },
+            {
+              type: 'line' as const,
+              yAxisIndex: 1,
+              name: t(`programs:figures.${line}`),
+              data: years.map((y) => y[line]),
+            },
+          ],
+        }
+      : null;
+  return pair('graduates', 'graduatesCumulative') ?? pair('projects', 'outcomesQuantity');
+}
+
+/** The chart of the program's years (chartSeries), with its data as a table for screen readers. */
 function FiguresChart({ years, label }: { years: Year[]; label: (y: number) => string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const { option, table } = useMemo(() => {
+  const drawn = useMemo(() => {
+    const chosen = chartSeries(years, t);
+    if (!chosen) return null;
+    const { series, axes } = chosen;
     const categories = years.map((y) => label(y.fiscalYear));
-    const kinds = KINDS.filter((k) => years.some((y) => y.participants[k] > 0));
-    const series = [
-      ...kinds.map((k) => ({
-        type: 'bar',
-        stack: 'participants',
-        name: t(`programs:participants.${k}`),
-        data: years.map((y) => y.participants[k]),
-      })),
-      {
-        type: 'line',
-        yAxisIndex: 1,
-        name: t('programs:figures.sessions'),
-        data: years.map((y) => y.sessions),
-      },
-    ];
     const option = {
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => f.number(v) },
       legend: { top: 0 },
-      grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
+      grid: { left: 24, right: 24, top: 48, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: categories },
       yAxis: [
-        { type: 'value', name: t('programs:figures.participantsTotal') },
-        { type: 'value', name: t('programs:figures.sessions'), splitLine: { show: false } },
+        { type: 'value', name: axes[0], nameTextStyle: { align: 'left' } },
+        { type: 'value', name: axes[1], splitLine: { show: false }, nameTextStyle: { align: 'right' } },
       ],
       series,
     } satisfies EChartsCoreOption;
@@ -166,5 +202,6 @@ function FiguresChart({ years, label }: { years: Year[]; label: (y: number) => s
       },
     };
   }, [years, label, t, f]);
-  return <Chart option={option} label={t('programs:figures.chart')} table={table} />;
+  if (!drawn) return null;
+  return <Chart option={drawn.option} label={t('programs:figures.chart')} table={drawn.table} />;
 }

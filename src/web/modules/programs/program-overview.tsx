@@ -108,7 +108,13 @@ function ClassificationsCard({ program: p }: { program: Program }) {
               ) : (
                 <Group gap={4}>
                   {p.sdgs.map((n) => (
-                    <Badge key={n} variant="light" color="teal.9" aria-label={t('programs:sdgNamed', { n })}>
+                    <Badge
+                      key={n}
+                      variant="light"
+                      color="teal"
+                      c="teal.9"
+                      aria-label={t('programs:sdgNamed', { n })}
+                    >
                       {n}
                     </Badge>
                   ))}
