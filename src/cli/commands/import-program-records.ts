@@ -31,9 +31,12 @@ const encodingOf = (value: string | undefined): CsvEncoding | undefined => {
   return encoding as CsvEncoding | undefined;
 };
 
+/** The kinds whose rows go to one program, named by --program. */
+const NEEDS_PROGRAM: readonly ProgramImportKind[] = ['projects', 'sessions', 'testimonials'];
+
 /**
- * `kyosei import program-records FILE.csv --kind graduates|sessions|certifications|survey-responses
- * [--program CODE] [--survey CODE]`: one command over the program record imports of each module
+ * `kyosei import program-records FILE.csv --kind graduates|projects|sessions|certifications|
+ * survey-responses|testimonials [--program CODE] [--survey CODE]`: one command over the program record imports of each module
  * (docs/import-formats.md), with the options, progress and report of every import.
  */
 export const registerImportProgramRecords: Register = (imports, { out, config }) => {
@@ -55,7 +58,7 @@ export const registerImportProgramRecords: Register = (imports, { out, config })
           kind: String(opts.kind),
           kinds: PROGRAM_IMPORT_KINDS.join(', '),
         });
-      if (kind === 'sessions' && !opts.program)
+      if (NEEDS_PROGRAM.includes(kind) && !opts.program)
         throw new UsageError('optionRequired', { option: '--program' });
       if (kind === 'survey-responses' && !opts.survey)
         throw new UsageError('optionRequired', { option: '--survey' });

@@ -32,6 +32,18 @@ type DemoSession = {
   attendees: string[];
 };
 
+/** Hours each employee gives to a session of the kind: half a day for a class or dialogue, a day at the festival. */
+const HOURS_PER_EMPLOYEE: Record<DemoSession['kind'], number> = {
+  class: 2,
+  dialogue: 2,
+  workshop: 3,
+  event: 8,
+};
+
+/** The employees' time of a session in minutes: their count times the hours of its kind (null with none). */
+const employeeMinutes = (s: DemoSession) =>
+  s.counts.employees ? s.counts.employees * HOURS_PER_EMPLOYEE[s.kind] * 60 : null;
+
 const ENET_PLACES = [
   ['市立小学校（川崎市）', 'Municipal elementary school, Kawasaki'],
   ['市立中学校（横浜市）', 'Municipal junior high school, Yokohama'],
@@ -48,8 +60,8 @@ const ENET_PLACES = [
  * Creation Program's classes at three high schools (70 students, 47 named employees) with its survey
  * (everyone deepened their understanding, 90% found their interest grew, 70 responses), the Kawasaki
  * SDGs Partner Festival (two days, about 4,000 visitors), the Social Innovation Dialogue (58 employees,
- * 3 NGOs) and ten years of e-Net Caravan classes. Programs or partners that are missing are skipped;
- * deterministic. Named attendees count in the volunteering participants KPI (drizzle/0011).
+ * 3 NGOs) and ten years of e-Net Caravan classes, each with its employees' hours (employeeMinutes).
+ * Programs or partners that are missing are skipped; deterministic. Named attendees count in the volunteering participants KPI (drizzle/0011).
  */
 export async function insertDemoProgramSessions(tx: Tx, orgId: string, today: string): Promise<void> {
   const rng = mulberry32(0x5e5510);
@@ -218,6 +230,7 @@ export async function insertDemoProgramSessions(tx: Tx, orgId: string, today: st
         placeEn: s.placeEn ?? null,
         partnerId: (s.partner && partners.get(s.partner)) || null,
         projectId: (s.project && programs.get('PROBONO') && projects.get(s.project)) || null,
+        employeeMinutes: employeeMinutes(s),
       })),
     )
     .returning({ id: programSessions.id, ref: programSessions.externalRef });

@@ -51,6 +51,10 @@ beforeAll(async () => {
     counts: { students: 70, employees: 2 },
     employeeIds: [org.users.employee.employeeId, org.users.promoter.employeeId],
   });
+  // Two employees for 2 h 15 min each.
+  await database.db.execute(
+    sql`update program_sessions set employee_minutes = 270 where program_id = ${programId} and external_ref = 'S1'`,
+  );
 });
 
 describe('evaluation criteria', () => {
@@ -117,6 +121,7 @@ describe('a program review', () => {
         participants: { students: 70, employees: 2, public: 0 },
         participantsTotal: 72,
         employees: 2,
+        employeeHours: 4.5,
       },
     });
     expect(r.suggestedNextReviewOn).toBe(addMonths(ledgerToday(), 12));
@@ -180,6 +185,11 @@ describe('a program review', () => {
       reviewer: { name: 'program_manager' },
     });
     expect(res.json().evidence.figures.participantsTotal).toBe(72);
+    const [stored] = await database.db
+      .select({ evidence: programReviews.evidence })
+      .from(programReviews)
+      .where(eq(programReviews.id, reviewId));
+    expect(stored.evidence).toMatchObject({ figures: { employeeHours: 4.5, sessions: 1 } });
     const [entry] = await database.db
       .select()
       .from(auditLog)
@@ -205,10 +215,13 @@ describe('a program review', () => {
       counts: { students: 30 },
       employeeIds: [],
     });
+    await database.db.execute(
+      sql`update program_sessions set employee_minutes = 600 where program_id = ${programId} and external_ref = 'S2'`,
+    );
     const r = (await call(manager, 'GET', `/api/reviews/${reviewId}`)).json();
     expect(r).toMatchObject({ decision: 'continue', status: 'final' });
     expect(r.scores).toHaveLength(3);
-    expect(r.evidence.figures.sessions).toBe(1);
+    expect(r.evidence.figures).toMatchObject({ sessions: 1, employeeHours: 4.5 });
     const live = (await call(manager, 'GET', `/api/programs/${programId}/reviews`)).json();
     expect(live.items[0].id).toBe(reviewId);
   });
@@ -233,7 +246,8 @@ describe('a program review', () => {
   });
 
   it('still reads a stored snapshot taken when the figures had fewer fields', async () => {
-    const rewrite = sql`update program_reviews set evidence = evidence #- '{figures,testimonials}' where id = ${reviewId}`;
+    const rewrite = sql`update program_reviews
+      set evidence = evidence #- '{figures,testimonials}' #- '{figures,employeeHours}' where id = ${reviewId}`;
     // The database itself refuses to change a final review (migration 0012)…
     await expect(database.db.execute(rewrite)).rejects.toThrow();
     // …so the test lifts the trigger to store a snapshot as an older version would have.
@@ -241,6 +255,7 @@ describe('a program review', () => {
     const res = await call(auditor, 'GET', `/api/reviews/${reviewId}`);
     expect(res.statusCode).toBe(200);
     expect(res.json().evidence.figures.testimonials).toBeUndefined();
+    expect(res.json().evidence.figures.employeeHours).toBeUndefined();
     expect(res.json().evidence.figures.sessions).toBe(1);
   });
 

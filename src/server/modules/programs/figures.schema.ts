@@ -44,6 +44,9 @@ export const YearFiguresSchema = z.object({
   ),
   participantsTotal: z.number().int().describe('Every counted participant (organisations excluded)'),
   employees: z.number().int().describe('Distinct employees named as attendees'),
+  employeeHours: z
+    .number()
+    .describe('Hours employees gave to the sessions of the year (recorded minutes / 60, one decimal)'),
   graduates: z.number().int().describe('Graduates of the cohorts of the year'),
   graduatesCumulative: z.number().int().describe('Graduates of every cohort up to the year'),
   supportedVentures: z.number().int(),

@@ -59,10 +59,10 @@ async function fixture() {
     .insert(programSessions)
     .values(
       [
-        { ref: 's1', fy: 2022, on: '2022-05-10' },
-        { ref: 's2', fy: 2023, on: '2023-06-01' },
-        { ref: 's3', fy: 2023, on: '2024-02-01' },
-        { ref: 'old', fy: 2015, on: '2015-06-01' },
+        { ref: 's1', fy: 2022, on: '2022-05-10', minutes: 150 },
+        { ref: 's2', fy: 2023, on: '2023-06-01', minutes: 100 },
+        { ref: 's3', fy: 2023, on: '2024-02-01', minutes: null },
+        { ref: 'old', fy: 2015, on: '2015-06-01', minutes: null },
       ].map((s) => ({
         orgId,
         programId: p.id,
@@ -72,6 +72,7 @@ async function fixture() {
         startsOn: s.on,
         endsOn: s.on,
         fiscalYear: s.fy,
+        employeeMinutes: s.minutes,
       })),
     )
     .returning();
@@ -222,6 +223,7 @@ describe('programFigures', () => {
       participants: { students: 30, employees: 5, organisations: 2, public: 0, teachers: 0 },
       participantsTotal: 35,
       employees: 2,
+      employeeHours: 2.5,
       graduates: 2,
       graduatesCumulative: 2,
       supportedVentures: 0,
@@ -237,6 +239,7 @@ describe('programFigures', () => {
       participants: { students: 40, teachers: 3, public: 100, employees: 0 },
       participantsTotal: 143,
       employees: 2,
+      employeeHours: 1.7, // 100 minutes (s3 not recorded), one decimal
       graduates: 3,
       graduatesCumulative: 5,
       supportedVentures: 1,
@@ -257,7 +260,12 @@ describe('programFigures', () => {
     expect(f.to - f.from).toBe(9);
     expect(f.years.every((y, i) => y.fiscalYear === f.from + i)).toBe(true);
     const only = await programFigures(ctx, programId, { from: 2015, to: 2015 });
-    expect(only.years[0]).toMatchObject({ sessions: 1, participantsTotal: 999, graduatesCumulative: 0 });
+    expect(only.years[0]).toMatchObject({
+      sessions: 1,
+      participantsTotal: 999,
+      graduatesCumulative: 0,
+      employeeHours: 0,
+    });
   });
 
   it('refuses an upside-down or too long range, and another organisation’s program', async () => {

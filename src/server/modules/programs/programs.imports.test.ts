@@ -83,6 +83,25 @@ describe('POST /api/programs/{id}/imports/{kind}', () => {
     expect(bad.json().fields.map((f: { row: number }) => f.row)).toContain(2);
   });
 
+  it('imports projects and testimonials into the program; the same files again change nothing', async () => {
+    const projects =
+      'project_code,title_ja,starts_on,outcome_en,outcome_quantity\nPB-1,掛川市,2023-06-01,Born,14';
+    expect((await post(manager, 'projects', projects)).json()).toMatchObject({ created: 1, committed: true });
+    expect((await post(manager, 'projects', projects)).json()).toMatchObject({ created: 0, unchanged: 1 });
+    const quotes = 'quote_ja,speaker_ja,consent_on,session_ref\n楽しかった,生徒,2023-10-02,C-1';
+    expect((await post(manager, 'testimonials', quotes)).json()).toMatchObject({ created: 1 });
+    expect((await post(manager, 'testimonials', quotes)).json()).toMatchObject({ created: 0, unchanged: 1 });
+    const list = await app.inject({
+      method: 'GET',
+      url: `/api/programs/${programId}/projects`,
+      headers: manager.headers,
+    });
+    expect(list.json().items[0]).toMatchObject({ code: 'PB-1', fiscalYear: 2023, outcomesQuantity: 14 });
+    const bad = await post(manager, 'testimonials', 'quote_ja,consent_on\nx,2999-01-01');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().fields[0]).toMatchObject({ row: 2, column: 'consent_on', code: 'consent_in_future' });
+  });
+
   it('needs the survey for responses, a known kind, and programs.manage', async () => {
     expect((await post(manager, 'survey-responses', 'respondent_ref\nr1')).json().fields[0]).toMatchObject({
       path: 'survey',

@@ -5,13 +5,22 @@ import type { FileImportOptions, ImportOptions, ImportReport } from '../../lib/c
 import { AppError } from '../../lib/errors.js';
 import { importCertifications, importCertificationsFile } from './certifications.import.js';
 import { importGraduates, importGraduatesFile } from './cohorts.import.js';
+import { importProjects, importProjectsFile } from './projects.import.js';
 import { programFor } from './records.access.js';
 import { importSessions, importSessionsFile } from './sessions.import.js';
 import { importSurveyResponses, importSurveyResponsesFile } from './surveys.import.js';
 import { surveys } from './surveys.table.js';
+import { importTestimonials, importTestimonialsFile } from './testimonials.import.js';
 
 /** The kinds of program records a CSV file can hold (docs/import-formats.md, one section each). */
-export const PROGRAM_IMPORT_KINDS = ['graduates', 'sessions', 'certifications', 'survey-responses'] as const;
+export const PROGRAM_IMPORT_KINDS = [
+  'graduates',
+  'projects',
+  'sessions',
+  'certifications',
+  'survey-responses',
+  'testimonials',
+] as const;
 export type ProgramImportKind = (typeof PROGRAM_IMPORT_KINDS)[number];
 
 /** Which program (by id or code) and, for survey responses, which survey (by id or code). */
@@ -40,7 +49,7 @@ function surveyOf(t: ProgramImportTarget) {
 /**
  * Imports one kind of program records from a CSV stream, with the import of the module that owns
  * them (all-or-nothing unless `partial`, UTF-8 or Shift_JIS, idempotent by the file's reference
- * column). Sessions need a program, survey responses a survey. Throws validation_failed (program,
+ * column). Projects, sessions and testimonials need a program, survey responses a survey. Throws validation_failed (program,
  * survey required), not_found, forbidden, import_invalid.
  */
 export function importProgramRecords(
@@ -58,6 +67,12 @@ export function importProgramRecords(
     case 'sessions':
       if (!program) throw required('program');
       return importSessions(ctx, input, { ...options, ...program });
+    case 'projects':
+      if (!program) throw required('program');
+      return importProjects(ctx, input, { ...options, ...program });
+    case 'testimonials':
+      if (!program) throw required('program');
+      return importTestimonials(ctx, input, { ...options, ...program });
     case 'survey-responses':
       return importSurveyResponses(ctx, input, { ...options, ...surveyOf(options) });
   }
@@ -79,6 +94,12 @@ export function importProgramRecordsFile(
     case 'sessions':
       if (!program) throw required('program');
       return importSessionsFile(ctx, path, { ...options, ...program });
+    case 'projects':
+      if (!program) throw required('program');
+      return importProjectsFile(ctx, path, { ...options, ...program });
+    case 'testimonials':
+      if (!program) throw required('program');
+      return importTestimonialsFile(ctx, path, { ...options, ...program });
     case 'survey-responses':
       return importSurveyResponsesFile(ctx, path, { ...options, ...surveyOf(options) });
   }

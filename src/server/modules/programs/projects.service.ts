@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { audit } from '../../lib/audit.js';
 import { assertHolds } from '../../lib/authz.js';
 import { type Ctx, inTransaction } from '../../lib/context.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, type FieldIssue } from '../../lib/errors.js';
 import type { Page } from '../../lib/pagination.js';
 import { isUniqueViolation, toNumber } from '../../lib/sql.js';
 import { partners } from '../partners/partners.table.js';
@@ -171,9 +171,20 @@ async function checkPartner(ctx: Ctx, partnerId: string | null | undefined) {
   if (!p) throw fieldError('partnerId', 'not_found');
 }
 
+/** The rules of a project beyond its schema, as field issues (also used by the projects import). */
+export function projectIssues(
+  p: Pick<ProjectRow, 'titleJa' | 'titleEn' | 'startsOn' | 'endsOn'>,
+): FieldIssue[] {
+  const fields: FieldIssue[] = [];
+  if (!p.titleJa && !p.titleEn) fields.push({ path: 'titleJa', code: 'title_required' });
+  if (p.startsOn && p.endsOn && p.endsOn < p.startsOn)
+    fields.push({ path: 'endsOn', code: 'ends_before_start' });
+  return fields;
+}
+
 function checkProject(p: Pick<ProjectRow, 'titleJa' | 'titleEn' | 'startsOn' | 'endsOn'>) {
-  if (!p.titleJa && !p.titleEn) throw fieldError('titleJa', 'title_required');
-  if (p.startsOn && p.endsOn && p.endsOn < p.startsOn) throw fieldError('endsOn', 'ends_before_start');
+  const fields = projectIssues(p);
+  if (fields.length) throw new AppError('validation_failed', { fields });
 }
 
 function duplicateCode(err: unknown): never {

@@ -226,6 +226,8 @@ export const programSessions = pgTable(
     fiscalYear: smallint().notNull(),
     placeJa: text(),
     placeEn: text(),
+    /** Time employees gave to the session, in minutes, all of them together (null: not recorded). */
+    employeeMinutes: integer(),
     notes: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -252,6 +254,10 @@ export const programSessions = pgTable(
     ),
     check('program_sessions_title', sql`coalesce(${t.titleJa}, ${t.titleEn}) is not null`),
     check('program_sessions_dates', sql`${t.endsOn} >= ${t.startsOn}`),
+    check(
+      'program_sessions_employee_minutes',
+      sql`${t.employeeMinutes} is null or ${t.employeeMinutes} >= 0`,
+    ),
     index('program_sessions_program_year_idx').on(t.orgId, t.programId, t.fiscalYear),
     index('program_sessions_project_idx').on(t.orgId, t.projectId),
   ],

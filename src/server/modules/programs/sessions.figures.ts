@@ -15,6 +15,8 @@ export type SessionYearFigures = {
   participantsTotal: number;
   /** Distinct employees named as attendees in the year. */
   employees: number;
+  /** Hours employees gave to the year's sessions (sum of the recorded minutes / 60, one decimal). */
+  employeeHours: number;
   testimonials: number;
   /** Class requests completed, by the fiscal year of their class day. */
   classRequestsCompleted: number;
@@ -23,6 +25,7 @@ export type SessionYearFigures = {
 type SessionYearRow = {
   fy: number;
   sessions: unknown;
+  minutes: unknown;
   employees: unknown;
   testimonials: unknown;
   requests: unknown;
@@ -30,7 +33,7 @@ type SessionYearRow = {
 };
 
 /**
- * Sessions, participants by kind, distinct named employees, testimonials and class requests
+ * Sessions, employee hours, participants by kind, distinct named employees, testimonials and class requests
  * completed per fiscal year of the range, in one query (one entry per year, zeros included, oldest
  * first; tuned for the program page: docs/performance.md, Programs). `startMonth` is the
  * organisation's fiscal-year start month, read when not given. No permission check: the caller
@@ -48,10 +51,10 @@ export async function sessionFigures(
     ctx.db,
     sql`with years as (select generate_series(${range.from}::int, ${range.to}::int) as fy),
       s as not materialized (
-        select id, fiscal_year from program_sessions
+        select id, fiscal_year, employee_minutes from program_sessions
         where org_id = ${org} and program_id = ${programId} and fiscal_year between ${range.from} and ${range.to}
       ),
-      n as (select fiscal_year, count(*) as n from s group by 1),
+      n as (select fiscal_year, count(*) as n, sum(employee_minutes) as minutes from s group by 1),
       c as (
         select fiscal_year, json_object_agg(participant_kind, n) as counts from (
           select s.fiscal_year, c.participant_kind, sum(c.count) as n
@@ -77,7 +80,7 @@ export async function sessionFigures(
         where org_id = ${org} and program_id = ${programId} and status = 'completed'
         group by 1
       )
-      select y.fy, coalesce(n.n, 0) as sessions, coalesce(a.n, 0) as employees, coalesce(t.n, 0) as testimonials,
+      select y.fy, coalesce(n.n, 0) as sessions, coalesce(n.minutes, 0) as minutes, coalesce(a.n, 0) as employees, coalesce(t.n, 0) as testimonials,
         coalesce(r.n, 0) as requests, c.counts
       from years y
         left join n on n.fiscal_year = y.fy
@@ -97,6 +100,7 @@ export async function sessionFigures(
     return {
       fiscalYear: toNumber(r.fy),
       sessions: toNumber(r.sessions),
+      employeeHours: Math.round(toNumber(r.minutes) / 6) / 10,
       participants,
       participantsTotal: PARTICIPANT_KINDS.filter((k) => k !== 'organisations').reduce(
         (s, k) => s + participants[k],

@@ -28,6 +28,7 @@ export const SESSION_COLUMNS = {
   organisations: { aliases: ['団体', '参加団体', 'organizations'] },
   other: { aliases: ['その他'] },
   attendees: { aliases: ['参加社員', '参加社員番号', 'employee_numbers'] },
+  employee_hours: { aliases: ['社員の活動時間', '社員活動時間', '活動時間', '社員時間'] },
 } as const;
 
 export type SessionColumn = keyof typeof SESSION_COLUMNS;
@@ -72,6 +73,8 @@ export type SessionImportRow = {
   projectId?: string | null;
   counts: Partial<Record<ParticipantKind, number | null>>;
   attendees?: string[];
+  /** Employees' time in whole minutes (from decimal hours); null clears it. */
+  employeeMinutes?: number | null;
 };
 
 /** Validates one record; returns the row to write or every issue found in it. */
@@ -158,6 +161,13 @@ export function validateSession(
     if (employeesCount != null && employeesCount < attendees.length)
       add('employees', 'below_named_attendees', get('employees'), { named: attendees.length });
   }
+  let employeeMinutes: number | null | undefined;
+  if (has('employee_hours')) {
+    const raw = get('employee_hours').normalize('NFKC').replace(/[,_]/g, '');
+    if (!raw) employeeMinutes = null;
+    else if (!/^\d{1,6}(\.\d{1,2})?$/.test(raw)) add('employee_hours', 'hours_decimal');
+    else employeeMinutes = Math.round(Number(raw) * 60);
+  }
   if (issues.length) return { value: null, issues };
   return {
     value: {
@@ -174,6 +184,7 @@ export function validateSession(
       projectId,
       counts,
       attendees,
+      employeeMinutes,
     },
     issues,
   };

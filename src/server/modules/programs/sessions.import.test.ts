@@ -87,6 +87,51 @@ describe('the sessions import', () => {
     expect(n).toBe(3);
   });
 
+  it('takes the employees’ hours (employee_hours or a Japanese header) as whole minutes', async () => {
+    const minutes = async () =>
+      Object.fromEntries(
+        (
+          await rowsOf<{ ref: string; m: number | null }>(
+            database.db,
+            sql`select external_ref as ref, employee_minutes as m from program_sessions
+              where program_id = ${programId} order by 1`,
+          )
+        ).map((r) => [r.ref, r.m]),
+      );
+    const hours = [
+      'session_ref,kind,title_ja,starts_on,社員の活動時間',
+      'E-2015-01,授業,情報モラル教室,2015/06/10,４.５',
+      'E-2015-02,class,保護者向け,2016-02-01,1.11',
+    ].join('\n');
+    expect(await run(hours)).toMatchObject({ created: 0, updated: 2, unchanged: 0 });
+    // 4.5 h = 270 minutes; 1.11 h = 66.6 minutes, rounded to 67.
+    expect(await minutes()).toEqual({ 'E-2015-01': 270, 'E-2015-02': 67, 'E-2023-01': null });
+    const [fy2015] = await sessionFigures(ctx, programId, { from: 2015, to: 2015 });
+    expect(fy2015.employeeHours).toBe(5.6); // 337 minutes
+    expect(await run(hours)).toMatchObject({ updated: 0, unchanged: 2 });
+    // FILE has no hours column: E-2015-01 goes back to 120 students, its hours stay.
+    expect(await run(FILE)).toMatchObject({ updated: 1, unchanged: 2 });
+    expect((await minutes())['E-2015-01']).toBe(270);
+    const cleared = [
+      'session_ref,kind,title_ja,starts_on,employee_hours',
+      'E-2015-02,class,保護者向け,2016-02-01,',
+    ];
+    expect(await run(cleared.join('\n'))).toMatchObject({ updated: 1 });
+    expect((await minutes())['E-2015-02']).toBeNull();
+    const bad = [
+      'session_ref,kind,title_ja,starts_on,employee_hours',
+      'E-2024-01,class,x,2024-05-01,-1',
+      'E-2024-02,class,x,2024-05-01,1.234',
+      'E-2024-03,class,x,2024-05-01,two',
+    ].join('\n');
+    await expect(run(bad)).rejects.toMatchObject({
+      code: 'import_invalid',
+      fields: [2, 3, 4].map((row) =>
+        expect.objectContaining({ row, column: 'employee_hours', code: 'hours_decimal' }),
+      ),
+    });
+  });
+
   it('names each bad value by row and column and writes nothing', async () => {
     const bad = [
       'session_ref,kind,title_ja,starts_on,ends_on,partner_code,employees,attendees',

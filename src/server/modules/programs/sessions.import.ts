@@ -112,6 +112,7 @@ const FIELDS: Array<[keyof SessionImportRow, string]> = [
   ['placeEn', 'placeEn'],
   ['partnerId', 'partnerId'],
   ['projectId', 'projectId'],
+  ['employeeMinutes', 'employeeMinutes'],
 ];
 
 /** The columns the row sets (those the file carries) and whether any differs from what is stored. */

@@ -10,6 +10,18 @@ export type SessionKind = (typeof SESSION_KINDS)[number];
 
 const Count = z.number().int().min(0).max(10_000_000);
 
+/** Employee time in decimal hours (up to 2 decimals), stored as whole minutes. */
+const EmployeeHours = z
+  .number()
+  .min(0)
+  .max(1_000_000)
+  .multipleOf(0.01)
+  .nullable()
+  .optional()
+  .describe(
+    'Hours employees gave to the session, all together (stored as whole minutes; null: not recorded)',
+  );
+
 /** Participants by kind; a kind left out (or null) was not recorded. */
 export const SessionCountsSchema = z
   .strictObject(
@@ -33,6 +45,7 @@ const SessionFields = {
   projectId: z.string().uuid().nullable().optional().describe('A project of the same program'),
   notes: optionalText(2000),
   counts: SessionCountsSchema.optional(),
+  employeeHours: EmployeeHours,
 };
 
 export const SessionCreateSchema = z.strictObject({
@@ -54,6 +67,7 @@ export const SessionUpdateSchema = z.strictObject({
   partnerId: SessionFields.partnerId,
   projectId: SessionFields.projectId,
   notes: SessionFields.notes,
+  employeeHours: SessionFields.employeeHours,
   counts: SessionCountsSchema.optional().describe('Replaces the counts: a kind left out is cleared'),
   employeeIds: z.array(z.string().uuid()).max(5000).optional().describe('Replaces the named attendees'),
 });
@@ -96,6 +110,10 @@ export const SessionSchema = z.object({
   ),
   participantsTotal: z.number().int().describe('Every recorded count except organisations'),
   attendeeCount: z.number().int().describe('Employees named as attendees'),
+  employeeHours: z
+    .number()
+    .nullable()
+    .describe('Hours employees gave to the session, all together (from whole minutes); null: not recorded'),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

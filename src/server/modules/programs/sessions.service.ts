@@ -22,7 +22,14 @@ import type {
   SessionListQuery,
   SessionUpdate,
 } from './sessions.schema.js';
-import { attendeesOf, countRows, type SessionRow, sessionFor, sessionViews } from './sessions.view.js';
+import {
+  attendeesOf,
+  countRows,
+  hoursToMinutes,
+  type SessionRow,
+  sessionFor,
+  sessionViews,
+} from './sessions.view.js';
 
 /** The sessions of a program, newest first. Throws not_found, forbidden. */
 export async function listSessions(ctx: Ctx, programId: string, q: SessionListQuery): Promise<Page<Session>> {
@@ -151,10 +158,11 @@ async function writeAttendees(ctx: Ctx, sessionId: string, employeeIds: string[]
 }
 
 /**
- * Records a session of a program with its counts and, optionally, its named attendees (who count in
- * the volunteering participants KPI). Also what a completed class request calls. Throws not_found,
- * forbidden (programs.manage on the program's company), validation_failed (ends_before_start,
- * unknown_partner, unknown_project, unknown_employee, below_named_attendees), duplicate (ref).
+ * Records a session of a program with its counts, the employees' hours (decimal hours, stored as whole
+ * minutes) and, optionally, its named attendees (who count in the volunteering participants KPI).
+ * Also what a completed class request calls. Throws not_found, forbidden (programs.manage on the
+ * program's company), validation_failed (ends_before_start, unknown_partner, unknown_project,
+ * unknown_employee, below_named_attendees; employeeHours not >= 0 with at most 2 decimals), duplicate (ref).
  */
 export async function createSession(
   ctx: Ctx,
@@ -177,6 +185,7 @@ export async function createSession(
       placeEn: input.placeEn ?? null,
       partnerId: input.partnerId ?? null,
       projectId: input.projectId ?? null,
+      employeeMinutes: hoursToMinutes(input.employeeHours ?? null),
       notes: input.notes ?? null,
     };
     if (!values.titleJa && !values.titleEn)
@@ -218,6 +227,8 @@ export async function updateSession(
       placeEn: input.placeEn === undefined ? session.placeEn : input.placeEn,
       partnerId: input.partnerId === undefined ? session.partnerId : input.partnerId,
       projectId: input.projectId === undefined ? session.projectId : input.projectId,
+      employeeMinutes:
+        input.employeeHours === undefined ? session.employeeMinutes : hoursToMinutes(input.employeeHours),
       notes: input.notes === undefined ? session.notes : input.notes,
     };
     if (!next.titleJa && !next.titleEn) throw fieldError('titleJa', 'required');

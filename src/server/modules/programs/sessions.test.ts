@@ -196,6 +196,43 @@ describe('program sessions', () => {
     expect(over.json().fields[0]).toMatchObject({ path: 'employeeIds', code: 'below_named_attendees' });
   });
 
+  it('records the employees’ hours as whole minutes, keeps them on PATCH and clears them with null', async () => {
+    const res = await call('POST', `/api/programs/${programId}/sessions`, {
+      kind: 'workshop',
+      titleEn: 'Hours',
+      startsOn: '2023-07-01',
+      employeeHours: 2.33,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id;
+    // 2.33 h = 139.8 minutes, stored as 140 and read back as 140 / 60 = 2.33 h.
+    expect(res.json()).toMatchObject({ employeeHours: 2.33 });
+    const minutes = async () =>
+      (
+        await rowsOf<{ m: number | null }>(
+          database.db,
+          sql`select employee_minutes as m from program_sessions where id = ${id}`,
+        )
+      )[0].m;
+    expect(await minutes()).toBe(140);
+    const renamed = await call('PATCH', `/api/sessions/${id}`, { titleEn: 'Renamed' });
+    expect(renamed.json()).toMatchObject({ employeeHours: 2.33 });
+    const changed = await call('PATCH', `/api/sessions/${id}`, { employeeHours: 7.5 });
+    expect(changed.json()).toMatchObject({ employeeHours: 7.5 });
+    expect(await minutes()).toBe(450);
+    const list = (await call('GET', `/api/programs/${programId}/sessions?kind=workshop`)).json();
+    expect(list.items.find((x: { id: string }) => x.id === id)).toMatchObject({ employeeHours: 7.5 });
+    const cleared = await call('PATCH', `/api/sessions/${id}`, { employeeHours: null });
+    expect(cleared.json()).toMatchObject({ employeeHours: null });
+    expect(await minutes()).toBeNull();
+    for (const bad of [-1, 1.005]) {
+      const r = await call('PATCH', `/api/sessions/${id}`, { employeeHours: bad });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().fields[0]).toMatchObject({ path: 'employeeHours' });
+    }
+    expect((await call('DELETE', `/api/sessions/${id}`)).statusCode).toBe(204);
+  });
+
   it('keeps a session that a survey refers to', async () => {
     const s = await call('POST', `/api/programs/${programId}/sessions`, {
       kind: 'class',
@@ -239,6 +276,9 @@ describe('program sessions', () => {
     ).rejects.toThrow();
     await expect(
       database.db.execute(sql`update program_sessions set ends_on = '2000-01-01' where id = ${sessionId}`),
+    ).rejects.toThrow();
+    await expect(
+      database.db.execute(sql`update program_sessions set employee_minutes = -1 where id = ${sessionId}`),
     ).rejects.toThrow();
   });
 });

@@ -49,6 +49,16 @@ export function fullCounts(rows: Array<{ participantKind: string; count: number 
   return out;
 }
 
+/** Decimal hours as whole minutes (rounded); null and undefined pass through. */
+export function hoursToMinutes<T extends null | undefined>(hours: number | T): number | T {
+  return typeof hours === 'number' ? Math.round(hours * 60) : hours;
+}
+
+/** Whole minutes as hours, to 2 decimals (null: not recorded). */
+export function minutesToHours(minutes: number | null): number | null {
+  return minutes === null ? null : Math.round((minutes / 60) * 100) / 100;
+}
+
 /** The counts given in an input (a kind left out or null is not stored). */
 export function countRows(counts: SessionCounts | undefined) {
   return PARTICIPANT_KINDS.flatMap((kind) => {
@@ -110,6 +120,7 @@ export async function sessionViews(ctx: Ctx, rows: SessionRow[]): Promise<Sessio
         0,
       ),
       attendeeCount: named.get(r.id) ?? 0,
+      employeeHours: minutesToHours(r.employeeMinutes),
     };
   });
 }

@@ -2,7 +2,7 @@ import { and, count, desc, eq } from 'drizzle-orm';
 import { audit } from '../../lib/audit.js';
 import { assertHolds } from '../../lib/authz.js';
 import { type Ctx, inTransaction } from '../../lib/context.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, type FieldIssue } from '../../lib/errors.js';
 import type { Page } from '../../lib/pagination.js';
 import { toNumber } from '../../lib/sql.js';
 import { fileInfo } from '../files/files.service.js';
@@ -49,6 +49,17 @@ export async function sessionYear(ctx: Ctx, programId: string, sessionId: string
   return s?.fiscalYear ?? null;
 }
 
+/** The rules of a testimonial beyond its schema: a quote, consent not in the future (also used by the import). */
+export function testimonialIssues(
+  t: Pick<TestimonialCreate, 'quoteJa' | 'quoteEn' | 'consentOn'>,
+  today = ledgerToday(),
+): FieldIssue[] {
+  const fields: FieldIssue[] = [];
+  if (!t.quoteJa && !t.quoteEn) fields.push({ path: 'quoteJa', code: 'quote_required' });
+  if (t.consentOn > today) fields.push({ path: 'consentOn', code: 'consent_in_future' });
+  return fields;
+}
+
 /** The testimonials of a program, newest year first. Throws not_found, forbidden. */
 export async function listTestimonials(
   ctx: Ctx,
@@ -88,9 +99,7 @@ export async function createTestimonial(
 ): Promise<Testimonial> {
   return inTransaction(ctx, async (tx) => {
     await programFor(tx, programId, 'programs.manage');
-    const fields = [];
-    if (!input.quoteJa && !input.quoteEn) fields.push({ path: 'quoteJa', code: 'quote_required' });
-    if (input.consentOn > ledgerToday()) fields.push({ path: 'consentOn', code: 'consent_in_future' });
+    const fields = testimonialIssues(input);
     if (input.consentFileId) {
       const file = await fileInfo(tx, input.consentFileId);
       if (!file) fields.push({ path: 'consentFileId', code: 'not_found' });

@@ -9,6 +9,7 @@ const FIGURES = [
   'sessions',
   'participantsTotal',
   'employees',
+  'employeeHours',
   'graduates',
   'graduatesCumulative',
   'supportedVentures',

@@ -1,32 +1,12 @@
-import {
-  Alert,
-  Button,
-  FileInput,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { NumberInput, Select, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldErrors } from '../../api/client';
-import { useMe } from '../../api/session';
-import { FormError, notifySuccess } from '../../components/feedback';
+import { fieldErrors } from '../../api/client';
+import { notifySuccess } from '../../components/feedback';
+import { CsvImportModal } from '../program-sessions/csv-import-modal';
 import { FormModal } from '../../components/form-modal';
-import {
-  type Cohort,
-  GRADUATE_KINDS,
-  type Graduate,
-  type ImportReport,
-  importGraduatesCsv,
-  useSaveCohort,
-  useSaveGraduate,
-} from './records.api';
+import { type Cohort, GRADUATE_KINDS, type Graduate, useSaveCohort, useSaveGraduate } from './records.api';
 
 const text = (v: string) => v.trim() || null;
 const year = (v: number | string) => (v === '' ? null : Number(v));
@@ -187,73 +167,34 @@ export function GraduateModal({
   );
 }
 
-/** Imports graduates from a CSV file (docs/import-formats.md, "graduates") and shows the counts or the bad values. */
-export function GraduatesImportModal({ programId, onClose }: { programId: string; onClose: () => void }) {
+/** The program records a CSV file can add from the program page (docs/import-formats.md, one section each). */
+export type RecordsImportKind = 'graduates' | 'projects' | 'testimonials';
+
+/**
+ * Imports one kind of program records from a CSV file into the program, with the one import dialog of
+ * program records (check, then import; bad values by row and column), and refreshes what it shows.
+ */
+export function RecordsImportModal({
+  programId,
+  kind,
+  onClose,
+}: {
+  programId: string;
+  kind: RecordsImportKind;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
-  const me = useMe();
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const upload = async () => {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    setReport(null);
-    try {
-      setReport(await importGraduatesCsv(programId, file, me.csrfToken ?? null));
-      await queryClient.invalidateQueries({ queryKey: ['records'] });
-      await queryClient.invalidateQueries({ queryKey: ['programs'] });
-    } catch (e) {
-      setError(e instanceof ApiError ? e : null);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Modal
-      opened
+    <CsvImportModal
+      title={t(`records:import.${kind}.title`)}
+      help={t(`records:import.${kind}.help`)}
+      url={`/api/programs/${programId}/imports/${kind}`}
       onClose={onClose}
-      title={t('records:import.title')}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <Stack>
-        <Text size="sm" c="dimmed">
-          {t('records:import.help')}
-        </Text>
-        <FileInput
-          label={t('records:import.file')}
-          accept=".csv,text/csv"
-          value={file}
-          onChange={setFile}
-          clearable
-        />
-        <FormError error={error} />
-        {error?.fields.length ? (
-          <Stack gap={2} aria-label={t('records:import.issues')}>
-            {error.fields.slice(0, 30).map((f) => (
-              <Text size="xs" key={`${f.path}-${f.code}`}>
-                {f.path.replace(/^rows\./, t('records:import.row'))}: {f.message}
-              </Text>
-            ))}
-          </Stack>
-        ) : null}
-        {report && (
-          <Alert color="teal" role="status">
-            {t('records:import.done', report)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.close')}
-          </Button>
-          <Button onClick={upload} loading={busy} disabled={!file}>
-            {t('records:import.run')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      onImported={async () => {
+        await queryClient.invalidateQueries({ queryKey: ['records'] });
+        await queryClient.invalidateQueries({ queryKey: ['programs'] });
+      }}
+    />
   );
 }

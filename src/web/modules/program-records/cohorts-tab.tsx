@@ -8,7 +8,7 @@ import { QueryState } from '../../components/feedback';
 import { SearchBox } from '../../components/list-filters';
 import { RowActions } from '../../components/row-actions';
 import { useFormat } from '../../i18n';
-import { CohortModal, GraduateModal, GraduatesImportModal } from './cohort-dialogs';
+import { CohortModal, GraduateModal, RecordsImportModal } from './cohort-dialogs';
 import { type Cohort, type Graduate, useCohorts, useDeleteGraduate, useGraduates } from './records.api';
 
 type Dialog =
@@ -51,7 +51,7 @@ export function CohortsTab({ programId }: { programId: string }) {
               leftSection={<IconFileImport size={16} aria-hidden />}
               onClick={() => setDialog({ kind: 'import' })}
             >
-              {t('records:import.button')}
+              {t('records:import.graduates.button')}
             </Button>
             <Button
               leftSection={<IconPlus size={16} aria-hidden />}
@@ -136,7 +136,7 @@ export function CohortsTab({ programId }: { programId: string }) {
         <GraduateModal cohort={cohort} graduate={dialog.graduate} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'import' && (
-        <GraduatesImportModal programId={programId} onClose={() => setDialog(null)} />
+        <RecordsImportModal programId={programId} kind="graduates" onClose={() => setDialog(null)} />
       )}
     </Paper>
   );

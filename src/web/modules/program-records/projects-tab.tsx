@@ -1,11 +1,12 @@
 import { Badge, Button, Group, Paper, Select, Table } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../api/session';
 import { Empty, Pager, ScrollTable } from '../../components/data-table';
 import { QueryState } from '../../components/feedback';
 import { useFormat } from '../../i18n';
+import { RecordsImportModal } from './cohort-dialogs';
 import { ProjectModal } from './project-dialogs';
 import { ProjectDrawer, STATUS_COLOR } from './project-drawer';
 import { PROJECT_STATUSES, type ProjectStatus, useProjects } from './records.api';
@@ -20,6 +21,7 @@ export function ProjectsTab({ programId }: { programId: string }) {
   const [size, setSize] = useState(50);
   const [open, setOpen] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const projects = useProjects(programId, { status, page, size });
   return (
     <Paper withBorder p="md">
@@ -37,9 +39,18 @@ export function ProjectsTab({ programId }: { programId: string }) {
           data={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`records:projectStatus.${s}`) }))}
         />
         {canManage && (
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
-            {t('records:projects.add')}
-          </Button>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={16} aria-hidden />}
+              onClick={() => setImporting(true)}
+            >
+              {t('records:import.projects.button')}
+            </Button>
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
+              {t('records:projects.add')}
+            </Button>
+          </Group>
         )}
       </Group>
       <QueryState
@@ -108,6 +119,9 @@ export function ProjectsTab({ programId }: { programId: string }) {
       </QueryState>
       {adding && (
         <ProjectModal programId={programId} onClose={() => setAdding(false)} onSaved={(p) => setOpen(p.id)} />
+      )}
+      {importing && (
+        <RecordsImportModal programId={programId} kind="projects" onClose={() => setImporting(false)} />
       )}
       <ProjectDrawer
         programId={programId}

@@ -224,26 +224,3 @@ export async function uploadFile(
   if (!res.ok) throw await problem(res);
   return res.json();
 }
-
-export type ImportReport = { rows: number; created: number; updated: number; unchanged: number };
-
-/** Imports a graduates CSV into the program (POST /api/programs/{id}/imports/graduates). */
-export async function importGraduatesCsv(
-  programId: string,
-  file: File,
-  csrfToken: string | null,
-): Promise<ImportReport> {
-  const res = await fetch(
-    withQuery(`/api/programs/${programId}/imports/graduates`, { fileName: file.name }),
-    {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: headers(csrfToken, 'text/csv'),
-      body: await file.arrayBuffer(),
-    },
-  ).catch(() => {
-    throw network();
-  });
-  if (!res.ok) throw await problem(res);
-  return res.json();
-}

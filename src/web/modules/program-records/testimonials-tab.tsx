@@ -1,5 +1,5 @@
 import { Blockquote, Button, Card, Group, Image, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconPhotoPlus, IconPlus, IconQuote } from '@tabler/icons-react';
+import { IconFileImport, IconPhotoPlus, IconPlus, IconQuote } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../api/session';
@@ -8,6 +8,7 @@ import { Empty, Pager } from '../../components/data-table';
 import { notifyError, notifySuccess, QueryState } from '../../components/feedback';
 import { useFormat } from '../../i18n';
 import { useDeletePhoto, useDeleteTestimonial, usePhotos, useTestimonials } from './records.api';
+import { RecordsImportModal } from './cohort-dialogs';
 import { PhotoModal, TestimonialModal } from './testimonial-dialogs';
 
 /** A program's testimonials (published with their speakers' consent) and photos. */
@@ -27,6 +28,7 @@ function TestimonialsSection({ programId }: { programId: string }) {
   const [page, setPage] = useState(1);
   const [size, setSize] = useState(25);
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const list = useTestimonials(programId, { page, size });
   const remove = useDeleteTestimonial();
   return (
@@ -36,9 +38,18 @@ function TestimonialsSection({ programId }: { programId: string }) {
           {t('records:testimonials.title')}
         </Title>
         {canManage && (
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
-            {t('records:testimonials.add')}
-          </Button>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={16} aria-hidden />}
+              onClick={() => setImporting(true)}
+            >
+              {t('records:import.testimonials.button')}
+            </Button>
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
+              {t('records:testimonials.add')}
+            </Button>
+          </Group>
         )}
       </Group>
       <QueryState
@@ -97,6 +108,9 @@ function TestimonialsSection({ programId }: { programId: string }) {
         )}
       </QueryState>
       {adding && <TestimonialModal programId={programId} onClose={() => setAdding(false)} />}
+      {importing && (
+        <RecordsImportModal programId={programId} kind="testimonials" onClose={() => setImporting(false)} />
+      )}
     </Paper>
   );
 }

@@ -28,13 +28,14 @@ type Values = {
   partnerId: string | null;
   notes: string;
   counts: Record<ParticipantKind, number | string>;
+  employeeHours: number | string;
 };
 
 const text = (v: string) => v.trim() || null;
 
 /**
- * Records or changes a session: kind, titles, dates, place, partner, counts by kind of participant and
- * the employees who took part by name (they count in the volunteering participants KPI). The server's
+ * Records or changes a session: kind, titles, dates, place, partner, counts by kind of participant, the
+ * employees' hours (all together) and the employees who took part by name (they count in the volunteering participants KPI). The server's
  * field errors (e.g. fewer employees than named) show under the inputs.
  */
 export function SessionForm({
@@ -68,6 +69,7 @@ export function SessionForm({
       counts: Object.fromEntries(
         PARTICIPANT_KINDS.map((k) => [k, session?.counts[k] ?? '']),
       ) as Values['counts'],
+      employeeHours: session?.employeeHours ?? '',
     },
   });
   const submit = form.onSubmit((v) =>
@@ -88,6 +90,7 @@ export function SessionForm({
           counts: Object.fromEntries(
             PARTICIPANT_KINDS.map((k) => [k, v.counts[k] === '' ? null : Number(v.counts[k])]),
           ),
+          employeeHours: v.employeeHours === '' ? null : Number(v.employeeHours),
           employeeIds: attendees.map((a) => a.id),
         },
       },
@@ -163,6 +166,15 @@ export function SessionForm({
           ))}
         </SimpleGrid>
       </div>
+      <NumberInput
+        label={t('sessions:fields.employeeHours')}
+        description={t('sessions:form.employeeHoursHelp')}
+        min={0}
+        decimalScale={2}
+        allowNegative={false}
+        thousandSeparator=","
+        {...form.getInputProps('employeeHours')}
+      />
       <div style={{ gridColumn: '1 / -1' }}>
         <AttendeePicker value={attendees} onChange={setAttendees} error={form.errors.employeeIds} />
       </div>

@@ -126,6 +126,7 @@ export function SessionsTab({ program }: { program: Program }) {
                     <Table.Th>{t('sessions:fields.place')}</Table.Th>
                     <Table.Th ta="right">{t('sessions:fields.participants')}</Table.Th>
                     <Table.Th ta="right">{t('sessions:fields.named')}</Table.Th>
+                    <Table.Th ta="right">{t('sessions:fields.employeeHoursShort')}</Table.Th>
                     {canManage && <Table.Th>{t('common.actions')}</Table.Th>}
                   </Table.Tr>
                 </Table.Thead>
@@ -177,6 +178,9 @@ export function SessionsTab({ program }: { program: Program }) {
                         </Text>
                       </Table.Td>
                       <Table.Td ta="right">{f.number(s.attendeeCount)}</Table.Td>
+                      <Table.Td ta="right">
+                        {s.employeeHours === null ? '—' : f.number(s.employeeHours)}
+                      </Table.Td>
                       {canManage && (
                         <Table.Td>
                           <RowActions

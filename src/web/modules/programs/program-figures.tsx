@@ -15,6 +15,7 @@ const COLUMNS = [
   'sessions',
   'participantsTotal',
   'employees',
+  'employeeHours',
   'graduates',
   'graduatesCumulative',
   'supportedVentures',

@@ -1,0 +1,2 @@
+ALTER TABLE "program_sessions" ADD COLUMN "employee_minutes" integer;--> statement-breakpoint
+ALTER TABLE "program_sessions" ADD CONSTRAINT "program_sessions_employee_minutes" CHECK ("program_sessions"."employee_minutes" is null or "program_sessions"."employee_minutes" >= 0);
