@@ -53,7 +53,7 @@ export const PERMISSIONS = {
   /** Reversals, payment confirmations, payouts, exchange rates, the ledger check. */
   'ledger.manage': ['org_admin', 'finance'],
   /** Programs and their records (cohorts, projects, sessions, certifications, surveys, testimonials). */
-  'programs.read': ['org_admin', 'csr_manager', 'program_manager', 'promoter', 'finance'],
+  'programs.read': ['org_admin', 'csr_manager', 'program_manager', 'finance'],
   /** Run programs and their records, coordinate class requests. Scope: the program's company. */
   'programs.manage': ['csr_manager', 'program_manager'],
   /** Review programs (scores, decisions, B4SI impact). Scope: the program's company. */
