@@ -9,7 +9,6 @@ import {
   runFileImport,
   runImport,
 } from '../../lib/csv-import.js';
-import { AppError } from '../../lib/errors.js';
 import { employees } from '../people/people.table.js';
 import {
   type CertificationColumn,
@@ -19,29 +18,12 @@ import {
   validateCertificationRow,
 } from './certifications.import-columns.js';
 import { certificationHolders, certifications } from './certifications.table.js';
-import { programs } from './programs.table.js';
+import { programOfTarget } from './records.access.js';
 
 /** Which program's certifications a file may name (the CLI's --program); none: any of the organisation. */
 export type CertificationTarget = { programId?: string; programCode?: string };
 
 type Program = { id: string; companyId: string } | null;
-
-async function targetProgram(ctx: Ctx, target: CertificationTarget): Promise<Program> {
-  if (!target.programId && !target.programCode) return null;
-  const [p] = await ctx.db
-    .select({ id: programs.id, companyId: programs.companyId })
-    .from(programs)
-    .where(
-      and(
-        eq(programs.orgId, ctx.orgId),
-        target.programId
-          ? eq(programs.id, target.programId)
-          : eq(programs.code, target.programCode as string),
-      ),
-    );
-  if (!p) throw new AppError('not_found', { params: { entity: 'program' } });
-  return p;
-}
 
 async function loadLookups(ctx: Ctx, program: Program): Promise<CertificationLookups> {
   const certs = await ctx.db
@@ -162,7 +144,7 @@ export async function importCertifications(
   input: Readable,
   options: ImportOptions & CertificationTarget,
 ): Promise<ImportReport> {
-  return runImport(ctx, importer(await targetProgram(ctx, options)), input, options);
+  return runImport(ctx, importer(await programOfTarget(ctx, options)), input, options);
 }
 
 /** importCertifications on a file: streams it and reports progress against its size. */
@@ -171,5 +153,5 @@ export async function importCertificationsFile(
   path: string,
   options: FileImportOptions & CertificationTarget,
 ): Promise<ImportReport> {
-  return runFileImport(ctx, importer(await targetProgram(ctx, options)), path, options);
+  return runFileImport(ctx, importer(await programOfTarget(ctx, options)), path, options);
 }

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../lib/context.js';
 import {
   type FileImportOptions,
@@ -19,6 +19,7 @@ import {
   validateGraduate,
 } from './cohorts.import-columns.js';
 import { programs } from './programs.table.js';
+import { programOfTarget } from './records.access.js';
 import { programCohorts, programGraduates } from './records.table.js';
 
 /** Which program the rows go to when the file has no program_code column (the CLI's --program, the screen's program). */
@@ -129,24 +130,6 @@ async function write(ctx: Ctx, rows: GraduateImportRow[], lookups: Lookups) {
   return { created, updated };
 }
 
-/** The owning company of the target program (the import's scope), null without a target. Throws not_found. */
-async function targetCompany(ctx: Ctx, target: GraduateTarget): Promise<string | null> {
-  if (!target.programId && !target.programCode) return null;
-  const [p] = await ctx.db
-    .select({ companyId: programs.companyId })
-    .from(programs)
-    .where(
-      and(
-        eq(programs.orgId, ctx.orgId),
-        target.programId
-          ? eq(programs.id, target.programId)
-          : eq(programs.code, target.programCode as string),
-      ),
-    );
-  if (!p) throw new AppError('not_found', { params: { entity: 'program' } });
-  return p.companyId;
-}
-
 /** The graduates importer for a target; its lookups are read inside the import's transaction. */
 function graduatesImporter(
   target: GraduateTarget,
@@ -182,7 +165,12 @@ export async function importGraduates(
   input: Readable,
   options: ImportOptions & GraduateTarget,
 ): Promise<ImportReport> {
-  return runImport(ctx, graduatesImporter(options, await targetCompany(ctx, options)), input, options);
+  return runImport(
+    ctx,
+    graduatesImporter(options, (await programOfTarget(ctx, options))?.companyId ?? null),
+    input,
+    options,
+  );
 }
 
 /** importGraduates on a file: streams it and reports progress against its size. */
@@ -191,5 +179,10 @@ export async function importGraduatesFile(
   path: string,
   options: FileImportOptions & GraduateTarget,
 ): Promise<ImportReport> {
-  return runFileImport(ctx, graduatesImporter(options, await targetCompany(ctx, options)), path, options);
+  return runFileImport(
+    ctx,
+    graduatesImporter(options, (await programOfTarget(ctx, options))?.companyId ?? null),
+    path,
+    options,
+  );
 }

@@ -20,7 +20,7 @@ import {
   validateProject,
 } from './projects.import-columns.js';
 import { programProjectItems, programProjectMembers, programProjects } from './records.table.js';
-import { type ProgramTarget, programTarget } from './sessions.import.js';
+import { type ProgramTarget, programTarget } from './records.access.js';
 
 type ItemRow = typeof programProjectItems.$inferSelect;
 type Lookups = ProjectLookups & {

@@ -74,3 +74,40 @@ export function fieldError(path: string, code: string, params?: Record<string, u
 export function localized(ctx: Ctx, ja: string | null, en: string | null): string {
   return (ctx.locale === 'ja' ? (ja ?? en) : (en ?? ja)) ?? '';
 }
+
+/** A program named by id, or by its code (the CLI's --program). */
+export type ProgramTarget = { programId: string } | { programCode: string };
+
+/**
+ * The program of the organisation an import targets, with its owning company (the import's scope); null
+ * when the options name none. Throws not_found.
+ */
+export async function programOfTarget(
+  ctx: Ctx,
+  target: { programId?: string; programCode?: string },
+): Promise<{ id: string; companyId: string } | null> {
+  if (!target.programId && !target.programCode) return null;
+  const [p] = await ctx.db
+    .select({ id: programs.id, companyId: programs.companyId })
+    .from(programs)
+    .where(
+      and(
+        eq(programs.orgId, ctx.orgId),
+        target.programId
+          ? eq(programs.id, target.programId)
+          : eq(programs.code, target.programCode as string),
+      ),
+    );
+  if (!p) throw new AppError('not_found', { params: { entity: 'program' } });
+  return p;
+}
+
+/** The same for imports that always name their program. Throws not_found. */
+export async function programTarget(
+  ctx: Ctx,
+  target: ProgramTarget,
+): Promise<{ id: string; companyId: string }> {
+  const p = await programOfTarget(ctx, target);
+  if (!p) throw new AppError('not_found', { params: { entity: 'program' } });
+  return p;
+}

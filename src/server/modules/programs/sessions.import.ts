@@ -9,11 +9,10 @@ import {
   runFileImport,
   runImport,
 } from '../../lib/csv-import.js';
-import { AppError } from '../../lib/errors.js';
 import { ledgerSettings } from '../ledger/ledger.values.js';
 import { partners } from '../partners/partners.table.js';
 import { employees } from '../people/people.table.js';
-import { programs } from './programs.table.js';
+import { type ProgramTarget, programTarget } from './records.access.js';
 import {
   programProjects,
   programSessionAttendees,
@@ -29,9 +28,6 @@ import {
 } from './sessions.import-columns.js';
 import { PARTICIPANT_KINDS } from './sessions.schema.js';
 
-/** Which program the rows go to: by id, or by its code (the CLI's --program). */
-export type ProgramTarget = { programId: string } | { programCode: string };
-
 type Existing = {
   id: string;
   row: Record<string, unknown>;
@@ -39,21 +35,6 @@ type Existing = {
   attendees: Set<string>;
 };
 type Lookups = SessionLookups & { existing: Map<string, Existing> };
-
-/** The program of the organisation named by id or code, with its owning company. Throws not_found. */
-export async function programTarget(ctx: Ctx, target: ProgramTarget) {
-  const [p] = await ctx.db
-    .select({ id: programs.id, companyId: programs.companyId })
-    .from(programs)
-    .where(
-      and(
-        eq(programs.orgId, ctx.orgId),
-        'programId' in target ? eq(programs.id, target.programId) : eq(programs.code, target.programCode),
-      ),
-    );
-  if (!p) throw new AppError('not_found', { params: { entity: 'program' } });
-  return p;
-}
 
 async function loadLookups(ctx: Ctx, programId: string): Promise<Lookups> {
   const org = eq(partners.orgId, ctx.orgId);

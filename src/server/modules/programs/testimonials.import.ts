@@ -11,7 +11,7 @@ import {
 } from '../../lib/csv-import.js';
 import { ledgerSettings, ledgerToday } from '../ledger/ledger.values.js';
 import { programSessions, programTestimonials } from './records.table.js';
-import { type ProgramTarget, programTarget } from './sessions.import.js';
+import { type ProgramTarget, programTarget } from './records.access.js';
 import {
   quoteKey,
   readTestimonialHeader,
