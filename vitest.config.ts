@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 // Three tiers: unit (no database), integration (a real migrated database: PGlite, or PostgreSQL when
 // TEST_DATABASE_URL is set) and e2e (the built app in Chromium). scripts/test.mjs runs them all.
+// Test files that run the CLI as a subprocess on its own embedded (PGlite) data directory whatever the
+// tier's database: the PostgreSQL tier (TEST_DATABASE_URL set) skips them, as it would test the same twice.
+const EMBEDDED_ONLY = ['src/cli/cli.test.ts', 'src/cli/commands/points-commands.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -16,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['src/**/*.test.ts'],
-          exclude: ['src/**/*.unit.test.ts'],
+          exclude: ['src/**/*.unit.test.ts', ...(process.env.TEST_DATABASE_URL ? EMBEDDED_ONLY : [])],
           globalSetup: ['test/integration-global-setup.ts'],
           environment: 'node',
           testTimeout: 60_000,

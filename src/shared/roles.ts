@@ -70,6 +70,19 @@ export const PERMISSIONS = {
   'drives.manage': ['org_admin', 'csr_manager'],
   /** Report what a site collected. Scope: the site. */
   'drives.report': ['csr_manager', 'promoter'],
+  /** Community-investment expenses, FX and closed years (read). */
+  'expenses.read': ['org_admin', 'csr_manager', 'finance'],
+  /** Enter, import and correct expenses. Scope: the expense's company. */
+  'expenses.manage': ['finance'],
+  /** Close a fiscal year, restate a closed one (organisation-wide). */
+  'years.close': ['finance'],
+  /** Targets, yearly goals, metrics and their progress. */
+  'goals.read': ['org_admin', 'csr_manager', 'program_manager', 'finance'],
+  'goals.manage': ['csr_manager'],
+  /** Draft reports, their figures' drill-down and exports. */
+  'reports.read': ['org_admin', 'csr_manager', 'program_manager', 'finance'],
+  /** Write the report's texts and publish it. */
+  'reports.manage': ['csr_manager'],
   'self.read': ['org_admin', 'csr_manager', 'program_manager', 'promoter', 'finance', 'employee'],
   'self.manage': [
     'org_admin',

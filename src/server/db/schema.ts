@@ -18,3 +18,6 @@ export * from '../modules/programs/surveys.table.js';
 export * from '../modules/programs/certifications.table.js';
 export * from '../modules/drives/drives.table.js';
 export * from '../modules/evaluation/evaluation.table.js';
+export * from '../modules/accounting/accounting.table.js';
+export * from '../modules/goals/goals.table.js';
+export * from '../modules/reports/reports.table.js';

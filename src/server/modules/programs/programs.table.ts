@@ -13,16 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { groupCompanies, organisations } from '../organisations/organisations.table.js';
 import { partners } from '../partners/partners.table.js';
-import { classifications } from '../reference/reference.table.js';
-
-/** A constant column naming the classification scheme a term column refers to. */
-const scheme = (name: string) =>
-  text()
-    .notNull()
-    .generatedAlwaysAs(sql.raw(`'${name}'`));
-
-const classification = (name: string, columns: [any, any]) =>
-  foreignKey({ name, columns, foreignColumns: [classifications.scheme, classifications.code] });
+import { classification, scheme } from '../reference/reference.table.js';
 
 /**
  * A program: the Social Entrepreneurship School, the Pro Bono Initiative, e-Net Caravan. Its

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
+import { check, date, foreignKey, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
 
 /**
  * The classifications programs, expenses and reports are tagged with (docs/decisions/0011): company
@@ -40,3 +40,14 @@ export const CLASSIFICATION_SCHEMES = [
   'b4si_region',
 ] as const;
 export type ClassificationScheme = (typeof CLASSIFICATION_SCHEMES)[number];
+
+/** A constant column naming the classification scheme a term column refers to. */
+export const scheme = (name: ClassificationScheme) =>
+  text()
+    .notNull()
+    .generatedAlwaysAs(sql.raw(`'${name}'`));
+
+/** The composite foreign key from (scheme column, term column) to the reference table. */
+// biome-ignore lint/suspicious/noExplicitAny: drizzle's column types differ per table
+export const classification = (name: string, columns: [any, any]) =>
+  foreignKey({ name, columns, foreignColumns: [classifications.scheme, classifications.code] });
