@@ -34,3 +34,17 @@ export function fiscalYearLabel(startYear: number, locale: Locale, s: FiscalYear
   if (locale === 'ja') return `${s.labelJa === 'start' ? startYear : endsIn}年度`;
   return `fiscal ${s.labelEn === 'start' ? startYear : endsIn}`;
 }
+
+/**
+ * The number addressing a fiscal year in report URLs, the report API and the CLI: the organisation's
+ * English label number (NEC: 2024 for April 2023 to March 2024), the same in both languages.
+ */
+export function reportYearNumber(startYear: number, s: FiscalYearSettings): number {
+  const endsIn = s.startMonth === 1 ? startYear : startYear + 1;
+  return s.labelEn === 'start' ? startYear : endsIn;
+}
+
+/** The start year of the fiscal year a report number addresses (the inverse of reportYearNumber). */
+export function startYearOfReportNumber(n: number, s: FiscalYearSettings): number {
+  return s.labelEn === 'start' || s.startMonth === 1 ? n : n - 1;
+}

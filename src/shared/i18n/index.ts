@@ -41,6 +41,16 @@ import drivesEn from './drives.en.json' with { type: 'json' };
 import drivesJa from './drives.ja.json' with { type: 'json' };
 import evaluationEn from './evaluation.en.json' with { type: 'json' };
 import evaluationJa from './evaluation.ja.json' with { type: 'json' };
+import expensesEn from './expenses.en.json' with { type: 'json' };
+import expensesJa from './expenses.ja.json' with { type: 'json' };
+import accountingEn from './accounting.en.json' with { type: 'json' };
+import accountingJa from './accounting.ja.json' with { type: 'json' };
+import goalsEn from './goals.en.json' with { type: 'json' };
+import goalsJa from './goals.ja.json' with { type: 'json' };
+import reportsEn from './reports.en.json' with { type: 'json' };
+import reportsJa from './reports.ja.json' with { type: 'json' };
+import reportEn from './report.en.json' with { type: 'json' };
+import reportJa from './report.ja.json' with { type: 'json' };
 import type { Locale } from '../fiscal-year.js';
 
 export const LOCALES: readonly Locale[] = ['ja', 'en'];
@@ -66,6 +76,11 @@ export const NAMESPACES = [
   'certifications',
   'drives',
   'evaluation',
+  'expenses',
+  'accounting',
+  'goals',
+  'reports',
+  'report',
 ] as const;
 
 export const resources: Resource = {
@@ -91,6 +106,11 @@ export const resources: Resource = {
     certifications: certificationsJa,
     drives: drivesJa,
     evaluation: evaluationJa,
+    expenses: expensesJa,
+    accounting: accountingJa,
+    goals: goalsJa,
+    reports: reportsJa,
+    report: reportJa,
   },
   en: {
     web: webEn,
@@ -114,6 +134,11 @@ export const resources: Resource = {
     certifications: certificationsEn,
     drives: drivesEn,
     evaluation: evaluationEn,
+    expenses: expensesEn,
+    accounting: accountingEn,
+    goals: goalsEn,
+    reports: reportsEn,
+    report: reportEn,
   },
 };
 

@@ -47,7 +47,7 @@ export const storedFiles = pgTable(
     }),
     check(
       'stored_files_purpose',
-      sql`${t.purpose} in ('claim_receipt', 'screening_evidence', 'agreement_document', 'program_photo', 'consent_record')`,
+      sql`${t.purpose} in ('claim_receipt', 'screening_evidence', 'agreement_document', 'program_photo', 'consent_record', 'expense_attachment', 'metric_evidence', 'expense_import')`,
     ),
     check('stored_files_size', sql`${t.size} > 0 and ${t.size} = octet_length(${t.content})`),
   ],

@@ -1,0 +1,2 @@
+ALTER TABLE "stored_files" DROP CONSTRAINT "stored_files_purpose";--> statement-breakpoint
+ALTER TABLE "stored_files" ADD CONSTRAINT "stored_files_purpose" CHECK ("stored_files"."purpose" in ('claim_receipt', 'screening_evidence', 'agreement_document', 'program_photo', 'consent_record', 'expense_attachment', 'metric_evidence', 'expense_import'));
