@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config';
 // TEST_DATABASE_URL is set) and e2e (the built app in Chromium). scripts/test.mjs runs them all.
 // Test files that run the CLI as a subprocess on its own embedded (PGlite) data directory whatever the
 // tier's database: the PostgreSQL tier (TEST_DATABASE_URL set) skips them, as it would test the same twice.
-const EMBEDDED_ONLY = ['src/cli/cli.test.ts', 'src/cli/commands/points-commands.test.ts'];
+const EMBEDDED_ONLY = [
+  'src/cli/cli.test.ts',
+  'src/cli/commands/points-commands.test.ts',
+  'src/cli/commands/import-expenses.test.ts',
+  'src/cli/commands/report.test.ts',
+];
 
 export default defineConfig({
   test: {

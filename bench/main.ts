@@ -6,6 +6,7 @@ import { importVsCopy } from './import-vs-copy.js';
 import { ledgerPostgres } from './ledger.js';
 import { type Bench, createBench, fmtInt, printSummary, secs } from './lib.js';
 import { programsPostgres } from './programs.js';
+import { reportPostgres } from './report.js';
 import { search } from './search.js';
 import { serverMemory } from './server-memory.js';
 import { tableCosts } from './table-costs.js';
@@ -30,6 +31,8 @@ const MEASUREMENTS: Record<
   programs: { title: 'programs on PostgreSQL', run: programsPostgres },
   // Writing 10,000,000 ledger entries takes minutes before the measurements start.
   ledger: { title: 'ledger on PostgreSQL', run: ledgerPostgres, minutes: 40 },
+  // Writing the data set (1,000,000 sign-ups, 5,000,000 ledger entries) takes minutes.
+  report: { title: 'report on PostgreSQL', run: reportPostgres, minutes: 30 },
 };
 
 const { values } = parseArgs({

@@ -47,11 +47,14 @@ CREATE TRIGGER fx_rates_closed_year BEFORE INSERT OR UPDATE OR DELETE ON fx_rate
 --> statement-breakpoint
 CREATE FUNCTION kyosei_closes_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_TABLE_NAME = 'restatements' AND TG_OP = 'UPDATE' AND OLD.snapshot IS NULL
-    AND NEW.id = OLD.id AND NEW.org_id = OLD.org_id AND NEW.fiscal_year = OLD.fiscal_year
-    AND NEW.reason_ja IS NOT DISTINCT FROM OLD.reason_ja AND NEW.reason_en IS NOT DISTINCT FROM OLD.reason_en
-  THEN
-    RETURN NEW; -- a restatement's figures are written once, when its rows are in
+  -- Nested: PL/pgSQL does not short-circuit, and fiscal_year_closes has no reason columns.
+  IF TG_TABLE_NAME = 'restatements' AND TG_OP = 'UPDATE' THEN
+    IF OLD.snapshot IS NULL AND NEW.id = OLD.id AND NEW.org_id = OLD.org_id
+      AND NEW.fiscal_year = OLD.fiscal_year AND NEW.reason_ja IS NOT DISTINCT FROM OLD.reason_ja
+      AND NEW.reason_en IS NOT DISTINCT FROM OLD.reason_en
+    THEN
+      RETURN NEW; -- a restatement's figures are written once, when its rows are in
+    END IF;
   END IF;
   RAISE EXCEPTION '% on % refused: a closed year never moves', TG_OP, TG_TABLE_NAME
     USING ERRCODE = 'check_violation', CONSTRAINT = 'fiscal_year_closed';

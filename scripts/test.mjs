@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './lib/chromium.mjs';
+import { ensureLibreOffice } from './lib/libreoffice.mjs';
 import { ensurePostgres, startCluster } from './lib/postgres.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -117,7 +118,11 @@ try {
       note: failedSteps.length ? `${failedSteps.join(' and ')} failed` : '',
     };
   });
-  await tier('unit', () => vitest('unit', 'unit', baseEnv({ TZ: TOKYO })));
+  // The unit tier opens exported spreadsheets in LibreOffice (installed from Debian when missing).
+  await tier('unit', async () => {
+    ensureLibreOffice();
+    return vitest('unit', 'unit', baseEnv({ TZ: TOKYO }));
+  });
   await tier('integration (PGlite, Asia/Tokyo)', () =>
     vitest('integration', 'integration-pglite', baseEnv({ TZ: TOKYO })),
   );

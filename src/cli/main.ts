@@ -6,6 +6,7 @@ import type { CommandDeps } from './commands/command.js';
 import { registerDemoLoad } from './commands/demo-load.js';
 import { registerImportDonationPayments } from './commands/import-donation-payments.js';
 import { registerImportEmployees } from './commands/import-employees.js';
+import { registerImportExpenses } from './commands/import-expenses.js';
 import { registerImportPoints } from './commands/import-points.js';
 import { registerImportProgramRecords } from './commands/import-program-records.js';
 import { registerImportRegistrations } from './commands/import-registrations.js';
@@ -13,6 +14,7 @@ import { registerLedgerVerify } from './commands/ledger-verify.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOrgCreate } from './commands/org-create.js';
 import { registerPointsExpire } from './commands/points-expire.js';
+import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
 import { registerUserCreate } from './commands/user-create.js';
 import { registerUserSetPassword } from './commands/user-set-password.js';
@@ -67,8 +69,10 @@ export function buildProgram(deps: CommandDeps): Command {
   registerImportDonationPayments(imports, deps);
   registerImportPoints(imports, deps);
   registerImportProgramRecords(imports, deps);
+  registerImportExpenses(imports, deps);
   registerPointsExpire(program.command('points').description(out.t('points:cli.points')), deps);
   registerLedgerVerify(program.command('ledger').description(out.t('ledger.command')), deps);
+  registerReport(program, deps);
   return program;
 }
 

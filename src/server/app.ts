@@ -49,6 +49,12 @@ import { classRequestsRoutes } from './modules/programs/class-requests.routes.js
 import { sessionsRoutes } from './modules/programs/sessions.routes.js';
 import { surveysRoutes } from './modules/programs/surveys.routes.js';
 import { evaluationRoutes } from './modules/evaluation/evaluation.routes.js';
+import { expensesRoutes } from './modules/accounting/expenses.routes.js';
+import { accountingRoutes } from './modules/accounting/accounting.routes.js';
+import { goalsRoutes } from './modules/goals/goals.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { reportExportRoutes } from './modules/reports/export.routes.js';
+import { reportPageRoutes } from './modules/reports/page.routes.js';
 import { drivesRoutes } from './modules/drives/drives.routes.js';
 import { cohortsRoutes } from './modules/programs/cohorts.routes.js';
 import { projectsRoutes } from './modules/programs/projects.routes.js';
@@ -158,12 +164,24 @@ export async function buildApp({ config, database }: { config: Config; database:
   await app.register(sessionsRoutes);
   await app.register(surveysRoutes);
   await app.register(evaluationRoutes);
+  await app.register(expensesRoutes);
+  await app.register(accountingRoutes);
+  await app.register(goalsRoutes);
+  await app.register(reportsRoutes, { database });
+  await app.register(reportExportRoutes, { database });
+  await app.register(reportPageRoutes, { database });
 
   if (existsSync(join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
     app.addHook('onRequest', async (req, reply) => {
       const path = req.url.split('?')[0];
-      if (req.method !== 'GET' || path.startsWith('/api/') || path === '/healthz' || path.includes('.'))
+      if (
+        req.method !== 'GET' ||
+        path.startsWith('/api/') ||
+        path.startsWith('/report/') ||
+        path === '/healthz' ||
+        path.includes('.')
+      )
         return;
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });

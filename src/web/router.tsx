@@ -81,7 +81,19 @@ import {
   parseMyDonationsSearch,
   parseReceiptSearch,
 } from './modules/donations/donations-search';
+import { RestatementsPage } from './modules/accounting/restatements-page';
+import { TotalsPage } from './modules/accounting/totals-page';
+import { YearsPage } from './modules/accounting/years-page';
+import { ExpensesPage } from './modules/expenses/expenses-page';
+import { GoalsPage } from './modules/goals/goals-page';
+import { parseGoalsSearch } from './modules/goals/goals-search';
+import { MetricsPage } from './modules/goals/metrics-page';
+import { parseExpensesSearch, parseYearSearch } from './modules/expenses/expenses-search';
 import { KpiDashboardPage } from './modules/kpi/kpi-dashboard-page';
+import { RecordsPage as ReportRecordsPage } from './modules/reports/records-page';
+import { ReportEditorPage } from './modules/reports/report-editor-page';
+import { ReportsPage } from './modules/reports/reports-page';
+import { parseRecordsSearch } from './modules/reports/reports-search';
 import { parseKpiSearch } from './modules/kpi/kpi-search';
 import { UsersPage } from './modules/users/users-page';
 import { RegistrationPage } from './modules/volunteering/registration-page';
@@ -446,6 +458,55 @@ const routeTree = rootRoute.addChildren([
       path: '/finance/donations',
       validateSearch: parseFinanceDonationsSearch,
       component: guarded('ledger.read', FinanceDonationsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/accounting/expenses',
+      validateSearch: parseExpensesSearch,
+      component: guarded('expenses.read', ExpensesPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/accounting/years',
+      component: guarded('expenses.read', YearsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/accounting/years/$fiscalYear/restatements',
+      component: guarded('expenses.read', RestatementsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/accounting/totals',
+      validateSearch: parseYearSearch,
+      component: guarded('expenses.read', TotalsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/goals',
+      validateSearch: parseGoalsSearch,
+      component: guarded('goals.read', GoalsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/goals/metrics',
+      component: guarded('goals.read', MetricsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/reports',
+      component: guarded('reports.read', ReportsPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/reports/$fy',
+      component: guarded('reports.read', ReportEditorPage),
+    }),
+    createRoute({
+      getParentRoute: () => appRoute,
+      path: '/reports/$fy/records',
+      validateSearch: parseRecordsSearch,
+      component: guarded('reports.read', ReportRecordsPage),
     }),
   ]),
 ]);

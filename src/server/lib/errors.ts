@@ -64,6 +64,12 @@ export type ErrorCode =
   | 'review_incomplete'
   | 'drive_closed'
   | 'partner_not_eligible'
+  | 'fiscal_year_closed'
+  | 'fiscal_year_not_ended'
+  | 'fiscal_year_not_closed'
+  | 'metric_bound'
+  | 'report_year_open'
+  | 'translation_missing'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -132,6 +138,12 @@ const STATUS: Record<ErrorCode, number> = {
   review_incomplete: 422,
   drive_closed: 409,
   partner_not_eligible: 422,
+  fiscal_year_closed: 409,
+  fiscal_year_not_ended: 409,
+  fiscal_year_not_closed: 409,
+  metric_bound: 409,
+  report_year_open: 409,
+  translation_missing: 422,
   internal: 500,
 };
 

@@ -39,6 +39,10 @@ import {
   IconUsersGroup,
   IconUserShield,
   IconListNumbers,
+  IconReportMoney,
+  IconCalendarStats,
+  IconReport,
+  IconTarget,
 } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -85,7 +89,12 @@ type Item = {
     | '/evaluation/criteria'
     | '/finance/ledger'
     | '/finance/payouts'
-    | '/finance/fx-rates';
+    | '/finance/fx-rates'
+    | '/accounting/expenses'
+    | '/accounting/years'
+    | '/accounting/totals'
+    | '/goals'
+    | '/reports';
   label: string;
   icon: typeof IconHome;
   permission?: Permission;
@@ -279,6 +288,41 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           label: t('evaluation:nav.criteria'),
           icon: IconListNumbers,
           permission: 'evaluations.manage',
+        },
+      ],
+    },
+    {
+      label: t('nav.accounting'),
+      items: [
+        {
+          to: '/accounting/expenses',
+          label: t('expenses:nav.expenses'),
+          icon: IconReportMoney,
+          permission: 'expenses.read',
+        },
+        {
+          to: '/accounting/years',
+          label: t('expenses:nav.years'),
+          icon: IconCalendarStats,
+          permission: 'expenses.read',
+        },
+        {
+          to: '/accounting/totals',
+          label: t('expenses:nav.totals'),
+          icon: IconChartBar,
+          permission: 'expenses.read',
+        },
+        {
+          to: '/goals',
+          label: t('goals:nav.goals'),
+          icon: IconTarget,
+          permission: 'goals.read',
+        },
+        {
+          to: '/reports',
+          label: t('reports:nav.reports'),
+          icon: IconReport,
+          permission: 'reports.read',
         },
       ],
     },

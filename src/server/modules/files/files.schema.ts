@@ -8,6 +8,8 @@ export const FILE_PURPOSES = [
   'agreement_document',
   'program_photo',
   'consent_record',
+  'expense_attachment',
+  'metric_evidence',
 ] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
@@ -16,7 +18,7 @@ export const FileUploadSchema = FileUploadQuerySchema.extend({
     .enum(FILE_PURPOSES)
     .default('claim_receipt')
     .describe(
-      'claim_receipt (an employee’s own), agreement_document (partners.manage), screening_evidence (partners.screen), program_photo and consent_record (programs.manage)',
+      'claim_receipt (an employee’s own), agreement_document (partners.manage), screening_evidence (partners.screen), program_photo and consent_record (programs.manage), expense_attachment (expenses.manage), metric_evidence (goals.manage)',
     ),
 });
 

@@ -22,6 +22,8 @@ const ACCESS: Record<FilePurpose, { upload: Permission | 'employee'; read: Permi
   screening_evidence: { upload: 'partners.screen', read: 'partners.read' },
   program_photo: { upload: 'programs.manage', read: 'programs.read' },
   consent_record: { upload: 'programs.manage', read: 'programs.manage' },
+  expense_attachment: { upload: 'expenses.manage', read: 'expenses.read' },
+  metric_evidence: { upload: 'goals.manage', read: 'goals.read' },
 };
 
 /** What the API tells about a stored file (never its bytes). */

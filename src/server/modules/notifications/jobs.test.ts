@@ -18,6 +18,7 @@ import {
 import { mailOutbox } from './notifications.table.js';
 import { notify } from './notify.js';
 import { POINTS_EXPIRY_QUEUE } from '../points/points.expiry.js';
+import { LEDGER_SYNC_QUEUE } from '../accounting/ledger-sync.job.js';
 
 let database: Database;
 let org: TestOrg;
@@ -70,6 +71,7 @@ describe('background jobs on pg-boss', () => {
         [QUEUES.mail.name, QUEUES.mail.cron],
         [QUEUES.reminders.name, QUEUES.reminders.cron],
         [POINTS_EXPIRY_QUEUE.name, POINTS_EXPIRY_QUEUE.cron],
+        [LEDGER_SYNC_QUEUE.name, LEDGER_SYNC_QUEUE.cron],
       ]),
     );
     expect((await jobs.boss.getQueue(QUEUES.mail.name))?.policy).toBe('stately');

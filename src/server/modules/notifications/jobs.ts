@@ -9,6 +9,7 @@ import { sendPending } from './outbox.service.js';
 import { queueReminders } from './reminders.service.js';
 import { registerPointsExpiry } from '../points/points.expiry.js';
 import { registerLedgerCheckJob } from '../ledger/ledger.checks.js';
+import { registerLedgerSyncJob } from '../accounting/ledger-sync.job.js';
 
 /** The queues and when they run (cron, UTC). */
 export const QUEUES = {
@@ -138,6 +139,7 @@ async function register(boss: PgBoss, database: Database, options: JobsOptions, 
   });
   await registerPointsExpiry(boss, database, { log, ...polling, stopping });
   await registerLedgerCheckJob(boss, database, { log, ...polling, stopping, kickMail: () => kickMail(boss) });
+  await registerLedgerSyncJob(boss, database, { log, ...polling, stopping });
 }
 
 /**

@@ -1,0 +1,31 @@
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../../scripts/lib/chromium.mjs';
+import { renderReportHtml } from './page.render.js';
+import type { ReportDocument } from './report.schema.js';
+
+/**
+ * The report page printed by Chromium (Debian's, with fonts-noto-cjk for Japanese): A4 with the
+ * page's backgrounds, page numbers in the footer. The page is the standalone one: no links into the
+ * app, the draft banner kept for a draft.
+ */
+export async function reportPdf(doc: ReportDocument): Promise<Buffer> {
+  const html = renderReportHtml(doc, { viewer: 'public', standalone: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate:
+        '<div style="width:100%;font-size:8px;color:#666;text-align:center;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+    });
+    return Buffer.from(pdf);
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,55 @@
+import { Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useFormat } from '../../i18n';
+import { usePartnerOptions } from '../finance/finance.api';
+import { partnerName } from '../finance/finance-format';
+
+type Partner = { id: string; code: string; nameJa: string | null; nameEn: string | null };
+
+/** The recipient organisation of an expense, found by typing part of its code or name. */
+export function PartnerInput({
+  value,
+  onChange,
+  label,
+  error,
+}: {
+  value: string | null;
+  onChange: (id: string | null) => void;
+  label: string;
+  error?: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [typed, setTyped] = useState('');
+  const [q] = useDebouncedValue(typed, 300);
+  const options = usePartnerOptions(q);
+  // The chosen organisation may not be among the first matches: fetch it to show its name.
+  const chosen = useQuery({
+    queryKey: ['partners', 'item', value],
+    queryFn: () => api<Partner>(`/api/partners/${value}`),
+    enabled: !!value,
+    staleTime: 60_000,
+  });
+  const all = new Map<string, Partner>();
+  if (chosen.data) all.set(chosen.data.id, chosen.data);
+  for (const p of options.data?.items ?? []) all.set(p.id, p);
+  return (
+    <Select
+      label={label}
+      placeholder={t('expenses:form.partnerPlaceholder')}
+      searchable
+      clearable
+      nothingFoundMessage={t('finance:filters.noOrganisation')}
+      data={[...all.values()].map((p) => ({ value: p.id, label: `${p.code} · ${partnerName(p, f)}` }))}
+      value={value}
+      onChange={onChange}
+      onSearchChange={setTyped}
+      filter={({ options: items }) => items}
+      error={error}
+    />
+  );
+}
