@@ -121,6 +121,7 @@ export async function reportPostgres(bench: Bench): Promise<void> {
     note(
       `hand-written SQL aggregate: median ${ms(b)} (min ${ms(Math.min(...sqlOnly))}, max ${ms(Math.max(...sqlOnly))})`,
     );
+    note(`parts: ${await parts(ctx, data.startYear)}`);
     note(
       `ratio ${ratio.toFixed(2)}x; load average ${loadavg()
         .map((l) => l.toFixed(2))

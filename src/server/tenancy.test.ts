@@ -10,6 +10,7 @@ import { listRoutes } from './test/routes.js';
 import { PNG } from './modules/points/claims.fixtures.js';
 import { fiscalYearOf } from '../shared/fiscal-year.js';
 import { ledgerToday } from './modules/ledger/ledger.values.js';
+import { ACCOUNTING_TABLES, type AccountingIds, accountingOfA } from './test/tenancy.accounting.js';
 import { PROGRAM_TABLES, type ProgramIds, programsOfA } from './test/tenancy.programs.js';
 
 /**
@@ -24,6 +25,7 @@ let b: TestOrg;
 let bAdmin: Session;
 let bAuditor: Session;
 let bCsr: Session;
+let bFinance: Session;
 let alpha: Record<'company' | 'site' | 'department' | 'employee' | 'token' | 'grant', string>;
 let vol: Record<
   'opportunity' | 'shift' | 'checkinCode' | 'signup' | 'hourLog' | 'registration' | 'skill' | 'mail',
@@ -34,6 +36,7 @@ let giving: Record<
   string
 >;
 let prog: ProgramIds;
+let acc: AccountingIds;
 let aIds: string[];
 
 const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
@@ -262,7 +265,13 @@ beforeAll(async () => {
     userId: a.users.org_admin.id,
     partnerId: giving.partner,
   });
+  acc = await accountingOfA(database, {
+    orgId: a.orgId,
+    companyId: alpha.company,
+    partnerId: giving.partner,
+  });
   aIds = await idsOfOrg(a.orgId);
+  bFinance = await signIn(app, b.users.finance.email);
   bAdmin = await signIn(app, b.users.org_admin.email);
   bAuditor = await signIn(app, b.users.auditor.email);
   bCsr = await signIn(app, b.users.csr_manager.email);
@@ -376,6 +385,31 @@ function ids(route: string): Record<string, string> | undefined {
     '/api/evaluation/criteria/:id': { id: prog.evaluationCriterion },
     '/api/reviews/:id': { id: prog.review },
     '/api/reviews/:id/finalise': { id: prog.review },
+    '/api/expenses/:id': { id: acc.expense },
+    '/api/expenses/:id/files': { id: acc.expense },
+    '/api/goals/metrics/:id': { id: acc.metric },
+    '/api/goals/metrics/:id/values/:fiscalYear': { id: acc.metric, fiscalYear: '2024' },
+    '/api/goals/targets/:id': { id: acc.target },
+    '/api/goals/targets/:id/progress/:fiscalYear': { id: acc.target, fiscalYear: '2024' },
+    '/api/goals/yearly/:id': { id: acc.yearlyGoal },
+    '/api/reports/:fy/blocks/:id': { fy: '2025', id: acc.block },
+    // Keyed by year, not by id: B reaches its own year (OWN_KEYED, OWN_KEYED_READS).
+    '/api/accounting/:fiscalYear/totals': { fiscalYear: '2024' },
+    '/api/accounting/:fiscalYear/b4si.csv': { fiscalYear: '2024' },
+    '/api/accounting/years/:fiscalYear/close': { fiscalYear: '2010' },
+    '/api/accounting/years/:fiscalYear/restatements': { fiscalYear: '2011' },
+    ...Object.fromEntries(
+      [
+        '',
+        '/blocks',
+        '/translations',
+        '/records',
+        '/copy-blocks',
+        '/publish',
+        '/unpublish',
+        ...['json', 'csv', 'xlsx', 'pdf', 'zip'].map((f) => `/export.${f}`),
+      ].map((tail) => [`/api/reports/:fy${tail}`, { fy: '2025' }]),
+    ),
   };
   return byRoute[route];
 }
@@ -468,16 +502,61 @@ const BODIES: Record<string, object | string | undefined> = {
   'POST /api/payouts/:id/paid': { paidOn: '2024-01-31' },
   'POST /api/donations/:id/status': { status: 'paid', eventId: 'tenancy-evt' },
   'PUT /api/fx-rates/:fiscalYear/:currency': { jpyPerUnit: '99.5' },
+  'PATCH /api/expenses/:id': { descriptionEn: 'Taken over' },
+  'PUT /api/expenses/:id/files': { fileIds: [] },
+  'PATCH /api/goals/metrics/:id': { nameEn: 'Taken over' },
+  'PUT /api/goals/metrics/:id/values/:fiscalYear': { value: 1, evidenceEn: 'Taken over' },
+  'PATCH /api/goals/targets/:id': { titleEn: 'Taken over' },
+  'PUT /api/goals/targets/:id/progress/:fiscalYear': { progressEn: 'Taken over' },
+  'PATCH /api/goals/yearly/:id': { textEn: 'Taken over' },
+  'PATCH /api/reports/:fy': { amountUnitJa: 'hyakuman' },
+  'POST /api/reports/:fy/blocks': { section: 'policy', titleJa: '方針', titleEn: 'Policy' },
+  'PATCH /api/reports/:fy/blocks/:id': { titleEn: 'Taken over' },
+  'POST /api/reports/:fy/copy-blocks': { fromFiscalYear: 2023 },
+  'POST /api/accounting/years/:fiscalYear/restatements': {
+    reasonJa: '修正',
+    reasonEn: 'Correction',
+    lines: [
+      {
+        spentOn: '2011-06-01',
+        companyId: '',
+        descriptionEn: 'Late',
+        type: 'cash_donation',
+        amountMinor: 1000,
+        keidanrenField: 'education',
+      },
+    ],
+  },
 };
 
 /**
  * Changes keyed by names inside the caller's own organisation, not by ids: B's request writes B's own
  * record (200), and the snapshot proves A's stays as it was.
  */
-const OWN_KEYED = new Set(['PUT /api/fx-rates/:fiscalYear/:currency']);
+const OWN_KEYED: Record<string, number> = {
+  'PUT /api/fx-rates/:fiscalYear/:currency': 200,
+  // B's own fiscal year 2010 (ended, open): closed. 2011 is not closed: no restatement.
+  'POST /api/accounting/years/:fiscalYear/close': 200,
+  'POST /api/accounting/years/:fiscalYear/restatements': 409,
+  'PATCH /api/reports/:fy': 200,
+  'POST /api/reports/:fy/blocks': 201,
+  'POST /api/reports/:fy/copy-blocks': 200,
+  // B's own report of an open year: it cannot be published; unpublishing a draft leaves it a draft.
+  'POST /api/reports/:fy/publish': 409,
+  'POST /api/reports/:fy/unpublish': 200,
+};
+
+/** Reads keyed by a year, not an id: B's own year answers (200), and must show nothing of A. */
+const OWN_KEYED_READS = (path: string) =>
+  path.startsWith('/api/accounting/') || (path.startsWith('/api/reports/:fy') && !path.includes(':id'));
 
 /** Query parameters some list routes require. */
-const REQUIRED_QUERY: Record<string, string> = { '/api/volunteering/kpis': 'fiscalYear=2024' };
+const REQUIRED_QUERY: Record<string, string> = {
+  '/api/volunteering/kpis': 'fiscalYear=2024',
+  '/api/goals/yearly': 'fiscalYear=2024',
+  '/api/goals/overview': 'fiscalYear=2024',
+  '/api/reports/:fy/records': 'figure=expenses.total',
+};
 
 /** Organisation A's query-parameter ids, passed to list routes as filters. */
 const queryId = (name: string) =>
@@ -550,11 +629,13 @@ describe('tenancy: organisation B sees nothing of organisation A', () => {
         // A read of A's id must be 404 (403 when the role lacks the permission); a list must answer
         // someone, or refuse A's id given as a filter as unknown (404); the caller's own record may not exist.
         const filtered = url !== base;
-        const expected = path.includes(':')
-          ? [404]
-          : filtered || path.startsWith('/api/me/')
-            ? [200, 404]
-            : [200];
+        const expected = OWN_KEYED_READS(path)
+          ? [200]
+          : path.includes(':')
+            ? [404]
+            : filtered || path.startsWith('/api/me/')
+              ? [200, 404]
+              : [200];
         if (
           !statuses.some((st) => expected.includes(st)) ||
           statuses.some((st) => !expected.includes(st) && st !== 403)
@@ -579,11 +660,12 @@ describe('tenancy: organisation B sees nothing of organisation A', () => {
         problems.push(`${method} ${path}: no id of organisation A for its parameters; add it to ids()`);
         continue;
       }
-      // B's admin first; where that role lacks the permission (403), B's CSR manager, who holds it.
-      let res = await change(method, fill(path, params), bAdmin, BODIES[`${method} ${path}`]);
-      if (res.statusCode === 403)
-        res = await change(method, fill(path, params), bCsr, BODIES[`${method} ${path}`]);
-      const expected = OWN_KEYED.has(`${method} ${path}`) ? 200 : 404;
+      // B's admin first; where that role lacks the permission (403), B's CSR manager, then B's finance.
+      const body = bodyFor(`${method} ${path}`);
+      let res = await change(method, fill(path, params), bAdmin, body);
+      if (res.statusCode === 403) res = await change(method, fill(path, params), bCsr, body);
+      if (res.statusCode === 403) res = await change(method, fill(path, params), bFinance, body);
+      const expected = OWN_KEYED[`${method} ${path}`] ?? 404;
       if (res.statusCode !== expected) problems.push(`${method} ${path} as B: ${res.statusCode} ${res.body}`);
     }
     expect(problems).toEqual([]);
@@ -625,6 +707,14 @@ describe('tenancy: organisation B sees nothing of organisation A', () => {
   });
 });
 
+/** The body of a change; a restatement line names B's own company. */
+function bodyFor(route: string): object | string | undefined {
+  const body = BODIES[route];
+  if (route !== 'POST /api/accounting/years/:fiscalYear/restatements') return body;
+  const line = { ...(body as { lines: object[] }).lines[0], companyId: b.companies.jp };
+  return { ...(body as object), lines: [line] };
+}
+
 /** A state-changing request; a string body is sent as CSV (the import routes). */
 function change(method: string, url: string, as: Session, payload?: object | string) {
   const headers = typeof payload === 'string' ? { ...as.headers, 'content-type': 'text/csv' } : as.headers;
@@ -664,6 +754,7 @@ async function snapshot(): Promise<string> {
     'payout_lines',
     'fx_rates',
     ...PROGRAM_TABLES,
+    ...ACCOUNTING_TABLES,
   ]) {
     const res = await database.db.execute(
       sql`select md5(coalesce(string_agg(to_jsonb(t)::text, ',' order by to_jsonb(t)::text), '')) as h from ${sql.identifier(name)} t where t.org_id = ${a.orgId}`,
