@@ -14,19 +14,23 @@ import type { ExpenseFigures } from '../reports/report.schema.js';
  */
 export async function leverageOf(ctx: Ctx, startYear: number): Promise<ExpenseFigures['b4si']['leverage']> {
   const { fiscalYearStartMonth: month } = await ledgerSettings(ctx);
-  // The posting's fiscal year decides; the date window (a year either side) only lets the
-  // (org, kind, effective_on) index skip the other years' postings.
+  // The posting's fiscal year decides; the date window (a year either side) lets the
+  // (org, kind, effective_on) index skip the other years' postings. The year's postings come first
+  // (materialized), then their entries by posting: started from the payable accounts instead, the
+  // planner reads every entry of the campaigns' payables and probes the posting of each.
   const from = fiscalYearRange(startYear - 1, month).start;
   const to = fiscalYearRange(startYear + 1, month).end;
   const rows = await rowsOf<{ kind: string; value: unknown }>(
     ctx.db,
-    sql`select p.kind, sum(e.value_jpy) as value
-      from ledger_postings p
-      join ledger_entries e on e.org_id = p.org_id and e.posting_id = p.id
+    sql`with p as materialized (
+        select id, kind from ledger_postings
+        where org_id = ${ctx.orgId} and kind in ('money_donation', 'point_donation')
+          and effective_on between ${from} and ${to} and fiscal_year = ${startYear})
+      select p.kind, sum(e.value_jpy) as value
+      from p
+      join ledger_entries e on e.posting_id = p.id
       join ledger_accounts a on a.id = e.account_id
-      where p.org_id = ${ctx.orgId} and p.fiscal_year = ${startYear}
-        and p.kind in ('money_donation', 'point_donation') and p.effective_on between ${from} and ${to}
-        and a.kind = 'payable'
+      where a.kind = 'payable'
       group by p.kind`,
   );
   const value = (kind: string) => toNumber(rows.find((r) => r.kind === kind)?.value);

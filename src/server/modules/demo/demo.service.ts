@@ -10,7 +10,11 @@ import { upsertEmployees, upsertPlan } from '../people/employees.upsert.js';
 import { type DemoAccount, demoAccounts, insertAccounts } from './demo.accounts.js';
 import { DEMO_ACCOUNTS, generateEmployees } from './demo.generator.js';
 import { DEMO_COMPANIES, DEMO_ORG, DEPARTMENTS } from './demo.structure.js';
+import { ledgerToday } from '../ledger/ledger.values.js';
+import { insertAccountingDemo } from './demo.accounting.js';
 import { insertGiving } from './demo.giving.js';
+import { insertGoalsDemo } from './demo.goals.js';
+import { closeAndPublishDemoReports, insertReportDemo } from './demo.report.js';
 import { insertProgramsDemo } from './demo.programs-all.js';
 import { insertVolunteering } from './demo.volunteering.js';
 
@@ -160,6 +164,11 @@ export async function loadDemo(
     const volunteering = await insertVolunteering(tx, org.id, { today: options.today });
     const giving = await insertGiving(tx, org.id, { today: options.today });
     const programs = await insertProgramsDemo(tx, org.id, { today: options.today });
+    const goals = await insertGoalsDemo(tx, org.id);
+    const accounting = await insertAccountingDemo(tx, org.id, options.today ?? ledgerToday());
+    const report = await insertReportDemo(tx, org.id);
+    // Last: closing 2018年度 and fiscal 2024 freezes them, with everything above in place.
+    const closed = await closeAndPublishDemoReports(ctx);
     await audit(ctx, {
       action: 'demo.load',
       entityType: 'organisation',
@@ -174,6 +183,9 @@ export async function loadDemo(
         volunteering,
         giving,
         programs,
+        goals,
+        accounting: accounting.expenses,
+        report: { ...report, closed },
       },
     });
     return org.id;

@@ -45,37 +45,40 @@ export async function campaignTotalsBatch(
     RAISING.map((k) => sql`${k}`),
     sql`, `,
   );
-  // One after the other: inside a transaction the three share one connection.
-  const sums = await rowsOf<{
+  // One statement for the sums and the donors, reading the rows once. The campaigns' postings come
+  // first (materialized, by ledger_postings_campaign_idx), then their entries by posting: started
+  // from the accounts instead, the planner reads every entry of the shared accounts (a campaign's
+  // payable and a year's points_donated hold every donation) and probes the posting of each.
+  const rows = await rowsOf<{
+    part: 'sum' | 'donors';
     campaign_id: string;
-    kind: string;
-    account_kind: string;
-    unit: string;
+    kind: string | null;
+    account_kind: string | null;
+    unit: string | null;
     amount: unknown;
     value: unknown;
   }>(
     ctx.db,
-    sql`select p.campaign_id, p.kind, a.kind as account_kind, e.unit,
-          sum(e.amount) as amount, sum(e.value_jpy) as value
-        from ledger_postings p
-        join ledger_entries e on e.posting_id = p.id
-        join ledger_accounts a on a.id = e.account_id
-        where p.org_id = ${ctx.orgId} and p.campaign_id in (${ids}) and p.kind in (${kinds})
-          and a.kind in ('payable', 'points_donated')
-        group by p.campaign_id, p.kind, a.kind, e.unit`,
-  );
-  const donors = await rowsOf<{ campaign_id: string; donors: unknown }>(
-    ctx.db,
-    sql`select campaign_id, count(distinct employee_id) as donors from (
-          select p.campaign_id, p.employee_id, e.unit
-          from ledger_postings p
+    sql`with p as materialized (
+          select id, campaign_id, kind, employee_id from ledger_postings
+          where org_id = ${ctx.orgId} and campaign_id in (${ids}) and kind in (${kinds})),
+        x as (
+          select p.campaign_id, p.kind, p.employee_id, a.kind as account_kind, e.unit,
+            sum(e.amount) as amount, sum(e.value_jpy) as value
+          from p
           join ledger_entries e on e.posting_id = p.id
           join ledger_accounts a on a.id = e.account_id
-          where p.org_id = ${ctx.orgId} and p.campaign_id in (${ids})
-            and p.kind in ('point_donation', 'money_donation') and a.kind = 'payable'
-            and p.employee_id is not null
-          group by p.campaign_id, p.employee_id, e.unit
-          having sum(e.amount) > 0) net
+          where a.kind in ('payable', 'points_donated')
+          group by p.campaign_id, p.kind, p.employee_id, a.kind, e.unit)
+        select 'sum' as part, campaign_id, kind, account_kind, unit, sum(amount) as amount, sum(value) as value
+        from x group by campaign_id, kind, account_kind, unit
+        union all
+        select 'donors', campaign_id, null, null, null, count(distinct employee_id), null from (
+          select campaign_id, employee_id, unit from x
+          where kind in ('point_donation', 'money_donation') and account_kind = 'payable'
+            and employee_id is not null
+          group by campaign_id, employee_id, unit
+          having sum(amount) > 0) net
         group by campaign_id`,
   );
   const pledged = await ctx.db
@@ -93,9 +96,13 @@ export async function campaignTotalsBatch(
     )
     .groupBy(donations.campaignId);
   const currencies = new Map<string, Map<string, { amountMinor: number; valueJpy: number }>>();
-  for (const r of sums) {
+  for (const r of rows) {
     const t = out.get(r.campaign_id);
     if (!t) continue;
+    if (r.part === 'donors') {
+      t.donors = toNumber(r.amount);
+      continue;
+    }
     const amount = toNumber(r.amount);
     const value = toNumber(r.value);
     if (r.account_kind === 'points_donated') {
@@ -110,10 +117,6 @@ export async function campaignTotalsBatch(
     const cur = per.get(r.unit) ?? { amountMinor: 0, valueJpy: 0 };
     per.set(r.unit, { amountMinor: cur.amountMinor + amount, valueJpy: cur.valueJpy + value });
     currencies.set(r.campaign_id, per);
-  }
-  for (const r of donors) {
-    const t = out.get(r.campaign_id);
-    if (t) t.donors = toNumber(r.donors);
   }
   for (const r of pledged) {
     const t = r.campaignId ? out.get(r.campaignId) : undefined;

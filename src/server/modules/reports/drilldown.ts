@@ -53,7 +53,7 @@ export function figureValue(f: ReportFigures, ref: string): number | null {
     if (fig) return fig.value;
   }
   const d = f.disaster.find((x) => x.ref === ref);
-  if (d) return d.companyDonationsJpy + d.employeeDonationsJpy + d.pointDonationsJpy;
+  if (d) return d.companyDonationsJpy + d.matchingJpy + d.employeeDonationsJpy + d.pointDonationsJpy;
   const drive = f.drives.find((x) => x.ref === ref);
   if (drive) return drive.totalJpy;
   const goal = [...f.goals, ...f.nextYearGoals].find((g) => g.ref === ref);

@@ -41,6 +41,7 @@ export function figureRows(doc: ReportDocument): FigureRow[] {
   for (const d of doc.disaster) {
     const title = pick(lang, d.titleJa, d.titleEn) ?? d.code;
     yen('disaster', join(title, t('disaster.company')), d.companyDonationsJpy, d.ref);
+    yen('disaster', join(title, t('disaster.matching')), d.matchingJpy, d.ref);
     yen('disaster', join(title, t('disaster.employees')), d.employeeDonationsJpy, d.ref);
     yen('disaster', join(title, t('disaster.points')), d.pointDonationsJpy, d.ref);
     count('disaster', join(title, t('disaster.donors')), d.donors, d.ref);

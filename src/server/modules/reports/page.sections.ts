@@ -24,6 +24,7 @@ export function disasterSection(p: Page): string {
       [
         title,
         p.fig(d.ref, yen(d.companyDonationsJpy)),
+        p.fig(d.ref, yen(d.matchingJpy)),
         p.fig(d.ref, yen(d.employeeDonationsJpy)),
         p.fig(d.ref, yen(d.pointDonationsJpy)),
         p.fig(d.ref, formatCount(d.donors, lang)),
@@ -37,12 +38,13 @@ export function disasterSection(p: Page): string {
         [
           t('disaster.campaign'),
           t('disaster.company'),
+          t('disaster.matching'),
           t('disaster.employees'),
           t('disaster.points'),
           t('disaster.donors'),
         ],
         rows,
-        { num: [1, 2, 3, 4] },
+        { num: [1, 2, 3, 4, 5] },
       )
     : '';
   return sectionHtml('disaster', t('section.disaster'), blocksHtml(p, 'disaster') + table);

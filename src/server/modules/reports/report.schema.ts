@@ -163,7 +163,10 @@ export const DisasterLineSchema = z.object({
   code: z.string(),
   titleJa: z.string().nullable(),
   titleEn: z.string().nullable(),
+  /** The company's own donations (the seeds' "donated 5 million yen"). */
   companyDonationsJpy: z.number().int(),
+  /** The company's matching of employee donations, shown apart. */
+  matchingJpy: z.number().int(),
   employeeDonationsJpy: z.number().int(),
   pointDonationsJpy: z.number().int(),
   donors: z.number().int(),
