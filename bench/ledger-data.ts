@@ -182,8 +182,8 @@ export async function buildLedgerData(
     await client.query(`create unlogged table bench_people as
       select (row_number() over (order by employee_number))::int - 1 as rn, id from employees where org_id = '${orgId}';
       create unique index bench_people_rn on bench_people (rn);`);
-    await client.query(`insert into partners (org_id, code, name_ja, name_en, kind, eligible)
-      select '${orgId}', 'NPO' || lpad(n::text, 2, '0'), 'ベンチ支援会 ' || n, 'Bench relief ' || n, 'npo', true
+    await client.query(`insert into partners (org_id, code, name_ja, name_en, kind, eligible_until)
+      select '${orgId}', 'NPO' || lpad(n::text, 2, '0'), 'ベンチ支援会 ' || n, 'Bench relief ' || n, 'npo', current_date + 365
       from generate_series(0, ${PARTNERS - 1}) n`);
     const plan = await time(() => client.query(planSql(orgId, fiscalYear)));
     note(`planned ${fmtInt(bench.employees * YEARS * SLOTS)} postings in ${secs(plan.ms)}`);

@@ -45,10 +45,11 @@ export async function campaignTotalsBatch(
     RAISING.map((k) => sql`${k}`),
     sql`, `,
   );
-  // One statement for the sums and the donors, reading the rows once. The campaigns' postings come
-  // first (materialized, by ledger_postings_campaign_idx), then their entries by posting: started
-  // from the accounts instead, the planner reads every entry of the shared accounts (a campaign's
-  // payable and a year's points_donated hold every donation) and probes the posting of each.
+  // One statement for the sums and the donors, reading the rows once, in steps the planner
+  // cannot reorder (materialized): the campaigns' postings (ledger_postings_campaign_idx), their
+  // entries by posting (ledger_entries_posting_idx, through the array), the raising accounts (by
+  // ledger_accounts_key). Left to itself it starts from the accounts, estimated at 400 entries each,
+  // and reads every entry of the shared ones (a campaign's payable, a year's points_donated).
   const rows = await rowsOf<{
     part: 'sum' | 'donors';
     campaign_id: string;
@@ -62,19 +63,23 @@ export async function campaignTotalsBatch(
     sql`with p as materialized (
           select id, campaign_id, kind, employee_id from ledger_postings
           where org_id = ${ctx.orgId} and campaign_id in (${ids}) and kind in (${kinds})),
-        x as (
-          select p.campaign_id, p.kind, p.employee_id, a.kind as account_kind, e.unit,
-            sum(e.amount) as amount, sum(e.value_jpy) as value
-          from p
-          join ledger_entries e on e.posting_id = p.id
-          join ledger_accounts a on a.id = e.account_id
-          where a.kind in ('payable', 'points_donated')
-          group by p.campaign_id, p.kind, p.employee_id, a.kind, e.unit)
-        select 'sum' as part, campaign_id, kind, account_kind, unit, sum(amount) as amount, sum(value) as value
+        e as materialized (
+          select posting_id, account_id, unit, amount, value_jpy from ledger_entries
+          where posting_id = any(array(select id from p))),
+        a as materialized (
+          select id, kind from ledger_accounts
+          where org_id = ${ctx.orgId} and kind in ('payable', 'points_donated')),
+        x as materialized (
+          select p.campaign_id, p.kind, p.employee_id, a.kind as account_kind, e.unit, e.amount, e.value_jpy
+          from e
+          join p on p.id = e.posting_id
+          join a on a.id = e.account_id)
+        select 'sum' as part, campaign_id, kind, account_kind, unit, sum(amount) as amount,
+          sum(value_jpy) as value
         from x group by campaign_id, kind, account_kind, unit
         union all
         select 'donors', campaign_id, null, null, null, count(distinct employee_id), null from (
-          select campaign_id, employee_id, unit from x
+          select campaign_id, employee_id from x
           where kind in ('point_donation', 'money_donation') and account_kind = 'payable'
             and employee_id is not null
           group by campaign_id, employee_id, unit
