@@ -48,6 +48,5 @@ export const scheme = (name: ClassificationScheme) =>
     .generatedAlwaysAs(sql.raw(`'${name}'`));
 
 /** The composite foreign key from (scheme column, term column) to the reference table. */
-// biome-ignore lint/suspicious/noExplicitAny: drizzle's column types differ per table
 export const classification = (name: string, columns: [any, any]) =>
   foreignKey({ name, columns, foreignColumns: [classifications.scheme, classifications.code] });
