@@ -5,6 +5,7 @@ import { systemCtx } from '../../lib/context.js';
 import { openTestDatabase } from '../../test/db.js';
 import { createTestOrg, ctxAs, type TestOrg } from '../../test/factories.js';
 import { goalsForYear } from '../goals/goals.report.js';
+import { figureRecords, figureRefs } from '../reports/drilldown.js';
 import { reportFiguresFor } from '../reports/reports.service.js';
 import { reportBlocks, reports } from '../reports/reports.table.js';
 import { insertAccountingDemo } from './demo.accounting.js';
@@ -123,5 +124,19 @@ describe('closing and publishing the demo reports', () => {
     expect(figures.expenses.trend.map((t) => t.totalJpy)).toEqual(
       [2019, 2020, 2021, 2022, 2023].map((y) => COMPANY_TOTALS_JPY[y]),
     );
+  });
+
+  it('drills every figure of the published 2023 report down to records that add up to it', async () => {
+    const ctx = await ctxAs(database, org, 'auditor', 'en');
+    const figures = await reportFiguresFor(ctx, 2023);
+    const refs = figureRefs(figures);
+    expect(refs.some((r) => r.startsWith('goals.'))).toBe(true);
+    const differ: string[] = [];
+    for (const ref of refs) {
+      const records = await figureRecords(ctx, 2023, { figure: ref, page: 1, size: 1 });
+      if (records.value !== records.publishedValue)
+        differ.push(`${ref}: ${records.value} vs ${records.publishedValue}`);
+    }
+    expect(differ).toEqual([]);
   });
 });
