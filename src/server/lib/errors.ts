@@ -70,6 +70,7 @@ export type ErrorCode =
   | 'metric_bound'
   | 'report_year_open'
   | 'translation_missing'
+  | 'pdf_unavailable'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -144,6 +145,8 @@ const STATUS: Record<ErrorCode, number> = {
   metric_bound: 409,
   report_year_open: 409,
   translation_missing: 422,
+  /** The server has no Chromium to print a PDF with (docs/operations.md). */
+  pdf_unavailable: 503,
   internal: 500,
 };
 

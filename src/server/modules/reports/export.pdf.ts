@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../../scripts/lib/chromium.mjs';
+import { AppError } from '../../lib/errors.js';
 import { renderReportHtml } from './page.render.js';
 import type { ReportDocument } from './report.schema.js';
 
@@ -7,8 +9,10 @@ import type { ReportDocument } from './report.schema.js';
  * The report page printed by Chromium (Debian's, with fonts-noto-cjk for Japanese): A4 with the
  * page's backgrounds, page numbers in the footer. The page is the standalone one: no links into the
  * app, the draft banner kept for a draft.
+ * @throws AppError pdf_unavailable (no Chromium on this server)
  */
 export async function reportPdf(doc: ReportDocument): Promise<Buffer> {
+  if (!existsSync(CHROMIUM_PATH)) throw new AppError('pdf_unavailable');
   const html = renderReportHtml(doc, { viewer: 'public', standalone: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
