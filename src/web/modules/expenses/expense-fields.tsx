@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { CompanySelect } from '../../components/org-selects';
 import { currencyDigits, useFormat } from '../../i18n';
 import { currencyOptions } from '../../reference';
+import { PartnerSelect } from '../finance/partner-select';
 import { ClassificationInputs, ProgramInput } from './expense-classification';
 import {
   basisFor,
@@ -25,7 +26,6 @@ import {
   usesQuantity,
 } from './expense-form-values';
 import { BASES_BY_TYPE, EXPENSE_TYPES, type ExpenseType } from './expenses.api';
-import { PartnerInput } from './partner-input';
 
 export type ExpenseForm = UseFormReturnType<ExpenseValues>;
 type Form = ExpenseForm;
@@ -98,11 +98,13 @@ export function ExpenseFields({
               {...form.getInputProps('recipientMode')}
             />
             {v.recipientMode === 'partner' ? (
-              <PartnerInput
+              <PartnerSelect
                 label={t('expenses:form.partner')}
-                value={v.partnerId}
-                onChange={(id) => form.setFieldValue('partnerId', id)}
+                placeholder={t('expenses:form.partnerPlaceholder')}
+                value={v.partnerId ?? undefined}
+                onChange={(id) => form.setFieldValue('partnerId', id ?? null)}
                 error={form.errors.partnerId}
+                w="auto"
               />
             ) : (
               <TextInput

@@ -10,17 +10,24 @@ import { partnerName } from './finance-format';
 
 type Partner = { id: string; code: string; nameJa: string | null; nameEn: string | null };
 
-/** Picks an organisation (recipient) by typing part of its code or name. */
+/**
+ * Picks an organisation (recipient) by typing part of its code or name: a filter by default (260 px,
+ * "all" when empty), or a form field with `placeholder`, `error` and `w` undefined (full width).
+ */
 export function PartnerSelect({
   value,
   onChange,
   label,
+  placeholder,
+  error,
   w = 260,
 }: {
   value: string | undefined;
   onChange: (id: string | undefined) => void;
   label?: string;
-  w?: number;
+  placeholder?: string;
+  error?: React.ReactNode;
+  w?: number | 'auto';
 }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -40,7 +47,7 @@ export function PartnerSelect({
   return (
     <Select
       label={label ?? t('finance:filters.organisation')}
-      placeholder={t('common.all')}
+      placeholder={placeholder ?? t('common.all')}
       searchable
       clearable
       nothingFoundMessage={t('finance:filters.noOrganisation')}
@@ -49,7 +56,8 @@ export function PartnerSelect({
       onChange={(v) => onChange(v ?? undefined)}
       onSearchChange={setTyped}
       filter={({ options: items }) => items}
-      w={w}
+      error={error}
+      w={w === 'auto' ? undefined : w}
     />
   );
 }
