@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Three tiers: unit (no database), integration (a real migrated database: PGlite, or PostgreSQL when
 // TEST_DATABASE_URL is set) and e2e (the built app in Chromium). scripts/test.mjs runs them all.
-// Test files that run the CLI as a subprocess on its own embedded (PGlite) data directory whatever the
+// Test files that run the CLI on its own embedded (PGlite) data directory whatever the
 // tier's database: the PostgreSQL tier (TEST_DATABASE_URL set) skips them, as it would test the same twice.
 const EMBEDDED_ONLY = [
   'src/cli/cli.test.ts',
@@ -32,6 +32,10 @@ export default defineConfig({
           hookTimeout: 120_000,
           // PGlite opens in-process; two workers fit this 2-core machine.
           maxWorkers: 2,
+          // Each file opens its own database (src/server/test/db.ts) and shares nothing else, so a worker
+          // keeps its module graph between files instead of importing the app again for each (~40% of
+          // the tier's time).
+          isolate: false,
         },
       },
       {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Database, openPglite, openPostgres } from '../server/db/client.js';
 import { migrate } from '../server/db/migrate.js';
 import { account } from '../server/modules/ledger/ledger.keys.js';
@@ -11,7 +11,7 @@ import { post } from '../server/modules/ledger/ledger.post.js';
 import { LEDGER_PROBLEMS } from '../server/modules/ledger/ledger.verify.js';
 import { partners } from '../server/modules/partners/partners.table.js';
 import { createTestOrg, ctxAs, type TestOrg } from '../server/test/factories.js';
-import { run } from './main.js';
+import { runKyosei } from './test/kyosei.js';
 
 /**
  * `kyosei ledger verify` on a throwaway database: sound first, then corrupted in every way the check
@@ -19,36 +19,14 @@ import { run } from './main.js';
  * them switched off or dropped before each corruption is written.
  */
 let dir: string;
-let env: Record<string, string | undefined>;
+let env: Record<string, string>;
 let open: () => Promise<Database>;
 let dropDatabase: (() => Promise<void>) | undefined;
 let org: TestOrg;
 let grantId: string;
 const FY = 2026;
 
-async function kyosei(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const saved = { ...process.env };
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    for (const k of ['DATABASE_URL', 'KYOSEI_DATA_DIR', 'KYOSEI_LANG', 'LANG']) delete process.env[k];
-    Object.assign(process.env, { LOG_LEVEL: 'warn' }, env);
-    const code = await run(['node', 'kyosei', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.env = saved;
-  }
-}
+const kyosei = (args: string[]) => runKyosei(args, env);
 
 /** Runs fn on the database with every user trigger of the ledger switched off, then on again. */
 async function corrupt(fn: (db: Database['db']) => Promise<void>) {

@@ -18,7 +18,7 @@ import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
 import { registerUserCreate } from './commands/user-create.js';
 import { registerUserSetPassword } from './commands/user-set-password.js';
-import { createOutput, type Output, printError } from './output.js';
+import { type CliStreams, createOutput, type Output, printError } from './output.js';
 
 /** --lang given on the command line wins over KYOSEI_LANG and LANG (read early: help text is translated). */
 function langFrom(argv: string[], config: Config): Locale {
@@ -53,7 +53,11 @@ export function buildProgram(deps: CommandDeps): Command {
     .helpOption('-h, --help', out.t('program.helpOption'))
     .helpCommand('help [command]', out.t('program.help'))
     .configureHelp({ styleTitle: (title) => (TITLES[title] ? out.t(TITLES[title]) : title) })
-    .configureOutput({ outputError: () => undefined })
+    .configureOutput({
+      writeOut: (text) => out.stdout.write(text),
+      writeErr: (text) => out.stderr.write(text),
+      outputError: () => undefined,
+    })
     .showSuggestionAfterError(false)
     .exitOverride();
   registerMigrate(program, deps);
@@ -76,19 +80,25 @@ export function buildProgram(deps: CommandDeps): Command {
   return program;
 }
 
+/** The process a command runs in: its environment and streams (a test passes its own). */
+export type CliProcess = CliStreams & { env: Record<string, string | undefined> };
+
 /**
  * Runs the CLI. Resolves to the exit code, or null when the process must keep running (serve).
  * Failures print their message in the user's language and give 1.
  */
-export async function run(argv: string[] = process.argv): Promise<number | null> {
+export async function run(
+  argv: string[] = process.argv,
+  { env, stdout, stderr }: CliProcess = { env: process.env, stdout: process.stdout, stderr: process.stderr },
+): Promise<number | null> {
   let config: Config;
   try {
-    config = loadConfig();
+    config = loadConfig(env);
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n`);
+    stderr.write(`${(err as Error).message}\n`);
     return 1;
   }
-  const out = createOutput(langFrom(argv, config));
+  const out = createOutput(langFrom(argv, config), { stdout, stderr });
   let keepAlive = false;
   const program = buildProgram({ out, config, keepAlive: () => (keepAlive = true) });
   try {

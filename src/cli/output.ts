@@ -18,7 +18,14 @@ export class UsageError extends Error {
 /** Most issues printed for one error; the rest are counted. */
 export const MAX_PRINTED_ISSUES = 100;
 
-export type Output = {
+/** Where a command writes: the process's streams, or a test's buffers. */
+export type CliStreams = {
+  stdout: { write(chunk: string | Uint8Array): unknown };
+  /** isTTY: a terminal, where a progress bar may redraw itself. */
+  stderr: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
+};
+
+export type Output = CliStreams & {
   lang: Locale;
   t(key: string, params?: Record<string, unknown>): string;
   /** A line of the command's result, on stdout. */
@@ -27,13 +34,18 @@ export type Output = {
   note(text: string): void;
 };
 
-export function createOutput(lang: Locale): Output {
+export function createOutput(
+  lang: Locale,
+  { stdout, stderr }: CliStreams = { stdout: process.stdout, stderr: process.stderr },
+): Output {
   const i18n: i18n = createI18n(lang);
   return {
     lang,
+    stdout,
+    stderr,
     t: (key, params = {}) => i18n.t(key.includes(':') ? key : `cli:${key}`, { ...params, lng: lang }),
-    line: (text = '') => process.stdout.write(`${text}\n`),
-    note: (text) => process.stderr.write(`${text}\n`),
+    line: (text = '') => stdout.write(`${text}\n`),
+    note: (text) => stderr.write(`${text}\n`),
   };
 }
 

@@ -13,11 +13,11 @@ type Options = { dryRun?: boolean; encoding?: string; partial?: boolean; org?: s
 
 /** A progress display: a bar on a terminal, a line every ten per cent (or 5 s) otherwise; on stderr. */
 export function progress(out: Output, totalBytes: number) {
-  if (process.stderr.isTTY) {
+  if (out.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
         format: `{bar} {percentage}% | ${out.t('message.progressBar')}`,
-        stream: process.stderr,
+        stream: out.stderr as NodeJS.WritableStream,
         hideCursor: true,
         etaBuffer: 50,
       },

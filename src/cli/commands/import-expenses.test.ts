@@ -1,32 +1,19 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openPglite } from '../../server/db/client.js';
 import { rowsOf } from '../../server/lib/sql.js';
 import { createTestOrg } from '../../server/test/factories.js';
+import { type CliResult, ROOT, runKyosei } from '../test/kyosei.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const FIXTURE = join(ROOT, 'src/server/modules/accounting/fixtures/expenses-sjis.csv');
 const dir = mkdtempSync(join(tmpdir(), 'kyosei-expenses-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function kyosei(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['DATABASE_URL', 'TEST_DATABASE_URL', 'PORT', 'LANG', 'KYOSEI_LANG']) delete env[k];
-  Object.assign(env, { KYOSEI_DATA_DIR: dir, KYOSEI_LANG: 'en', LOG_LEVEL: 'warn', NO_COLOR: '1' });
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'kyosei.mjs'), ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+function kyosei(args: string[]): Promise<CliResult> {
+  return runKyosei(args, { KYOSEI_DATA_DIR: dir, KYOSEI_LANG: 'en' });
 }
 
 // The CLI runs on its own embedded data folder: the PostgreSQL tier skips this file (vitest.config.ts).

@@ -1,39 +1,21 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fiscalYearOf } from '../../shared/fiscal-year.js';
 import { ledgerToday } from '../../server/modules/ledger/ledger.values.js';
+import { type CliResult, runKyosei } from '../test/kyosei.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'kyosei.mjs');
 // The demo organisation's fiscal year starts in April.
 const FY = fiscalYearOf(ledgerToday(), 4);
 let dir: string;
 
-type Result = { code: number | null; stdout: string; stderr: string };
-
-function kyosei(args: string[]): Promise<Result> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['DATABASE_URL', 'TEST_DATABASE_URL', 'PORT', 'LANG', 'KYOSEI_LANG']) delete env[k];
-  Object.assign(env, {
+function kyosei(args: string[]): Promise<CliResult> {
+  return runKyosei(args, {
     KYOSEI_DATA_DIR: join(dir, 'data'),
     KYOSEI_DEMO_PASSWORD: 'points cli password',
     KYOSEI_DEMO_EMPLOYEES: '200',
     KYOSEI_LANG: 'en',
-    LOG_LEVEL: 'warn',
-    NO_COLOR: '1',
-  });
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
   });
 }
 

@@ -1,32 +1,18 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPglite } from '../../server/db/client.js';
 import { insertGeneratedExpenses } from '../../server/modules/accounting/totals.test-support.js';
 import { createBlock } from '../../server/modules/reports/blocks.service.js';
 import { buildTestApp, createTestOrg, ctxAs, signIn } from '../../server/test/factories.js';
+import { type CliResult, runKyosei } from '../test/kyosei.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'kyosei.mjs');
 let dir: string;
 let readerEmail: string;
 
-function kyosei(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['DATABASE_URL', 'TEST_DATABASE_URL', 'PORT', 'LANG', 'KYOSEI_LANG']) delete env[k];
-  Object.assign(env, { KYOSEI_DATA_DIR: dir, KYOSEI_LANG: 'ja', LOG_LEVEL: 'warn', NO_COLOR: '1' });
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+function kyosei(args: string[]): Promise<CliResult> {
+  return runKyosei(args, { KYOSEI_DATA_DIR: dir, KYOSEI_LANG: 'ja' });
 }
 
 beforeAll(async () => {

@@ -41,7 +41,7 @@ export const registerReport: Register = (program, { out, config }) => {
         const ctx = cliCtx(database, org, lang);
         const result = await exportReport(ctx, await startYearOf(ctx, fy), lang, format);
         if (!opts.out) {
-          process.stdout.write(result.body);
+          out.stdout.write(result.body);
           return;
         }
         writeFileSync(opts.out, result.body);

@@ -1,4 +1,4 @@
-import * as echarts from 'echarts';
+import type { EChartsCoreOption } from 'echarts';
 import { formatPercent, formatYen, inYenUnit, yenUnit } from '../../../shared/amounts.js';
 import { esc, label, reportT } from './format.js';
 import type { ReportDocument } from './report.schema.js';
@@ -6,7 +6,25 @@ import type { ReportDocument } from './report.schema.js';
 /**
  * The report's charts, drawn on the server as SVG (ECharts SSR) so that they appear the same on screen,
  * in print and in the PDF: the multi-year trend of expenses and the breakdown by field.
+ * ECharts is loaded on the first chart, not with the server: most processes (the CLI, the API
+ * without a report page) never draw one, and it is the heaviest module the server would load.
  */
+
+type ECharts = typeof import('echarts');
+let echartsLoading: Promise<ECharts> | undefined;
+const loadEcharts = () => (echartsLoading ??= import('echarts'));
+
+/** The two charts of a report document, as SVG strings (the field ring empty without fields). */
+export type ReportCharts = { trend: string; field: string };
+
+/** Draws the report's charts, loading ECharts on first use. */
+export async function reportCharts(doc: ReportDocument): Promise<ReportCharts> {
+  const echarts = await loadEcharts();
+  return {
+    trend: trendChartSvg(echarts, doc),
+    field: doc.expenses.byField.length ? fieldChartSvg(echarts, doc) : '',
+  };
+}
 
 export const CHART_FONT = "'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', sans-serif";
 export const CHART_COLORS = [
@@ -24,7 +42,13 @@ export const CHART_COLORS = [
 ];
 
 /** Renders one chart to an SVG string, with a title for assistive technology; always disposes. */
-function renderSvg(option: echarts.EChartsCoreOption, width: number, height: number, title: string) {
+function renderSvg(
+  echarts: ECharts,
+  option: EChartsCoreOption,
+  width: number,
+  height: number,
+  title: string,
+) {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({
@@ -41,11 +65,12 @@ function renderSvg(option: echarts.EChartsCoreOption, width: number, height: num
 }
 
 /** Bars of the company-method total per fiscal year, oldest first, each labelled with its amount. */
-export function trendChartSvg(doc: ReportDocument): string {
+function trendChartSvg(echarts: ECharts, doc: ReportDocument): string {
   const t = reportT(doc.lang);
   const unit = yenUnit(doc.lang, doc.amountUnitJa);
   const years = doc.expenses.trend;
   return renderSvg(
+    echarts,
     {
       grid: { left: 64, right: 24, top: 40, bottom: 36 },
       xAxis: {
@@ -85,11 +110,12 @@ export function trendChartSvg(doc: ReportDocument): string {
 }
 
 /** A ring of the year's expenses by Keidanren field, largest first, labelled with each share. */
-export function fieldChartSvg(doc: ReportDocument): string {
+function fieldChartSvg(echarts: ECharts, doc: ReportDocument): string {
   const t = reportT(doc.lang);
   const total = doc.expenses.byField.reduce((s, f) => s + Math.max(f.amountJpy, 0), 0);
   const lines = doc.expenses.byField.filter((f) => f.amountJpy > 0);
   return renderSvg(
+    echarts,
     {
       series: [
         {

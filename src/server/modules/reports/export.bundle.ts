@@ -8,10 +8,10 @@ import type { ReportDocument } from './report.schema.js';
  * the shared `style.css`, charts inline as SVG) and `style.css`, zipped. Opens from a folder or any
  * static web server, without the app.
  */
-export function reportBundle(docs: { ja: ReportDocument; en: ReportDocument }): Uint8Array {
-  const page = (doc: ReportDocument, other: 'ja' | 'en') =>
+export async function reportBundle(docs: { ja: ReportDocument; en: ReportDocument }): Promise<Uint8Array> {
+  const page = async (doc: ReportDocument, other: 'ja' | 'en') =>
     strToU8(
-      renderReportHtml(doc, {
+      await renderReportHtml(doc, {
         viewer: 'public',
         standalone: true,
         cssHref: '../style.css',
@@ -21,8 +21,8 @@ export function reportBundle(docs: { ja: ReportDocument; en: ReportDocument }): 
   const mtime = new Date(docs.ja.publishedAt ?? docs.ja.computedAt);
   return zipSync(
     {
-      'ja/index.html': page(docs.ja, 'en'),
-      'en/index.html': page(docs.en, 'ja'),
+      'ja/index.html': await page(docs.ja, 'en'),
+      'en/index.html': await page(docs.en, 'ja'),
       'style.css': strToU8(`${REPORT_CSS}\n`),
     },
     { mtime },

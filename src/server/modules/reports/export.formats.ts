@@ -51,11 +51,11 @@ export async function exportReport(
     case 'pdf':
       return named(await reportPdf(doc), 'pdf');
     case 'html':
-      return named(renderReportHtml(doc, { viewer: 'public', standalone: true }), 'html');
+      return named(await renderReportHtml(doc, { viewer: 'public', standalone: true }), 'html');
     case 'zip': {
       const other = await reportDocument(ctx, startYear, lang === 'ja' ? 'en' : 'ja');
       const docs = lang === 'ja' ? { ja: doc, en: other } : { ja: other, en: doc };
-      return named(Buffer.from(reportBundle(docs)), 'zip', false);
+      return named(Buffer.from(await reportBundle(docs)), 'zip', false);
     }
   }
 }

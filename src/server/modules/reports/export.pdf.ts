@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../../scripts/lib/chromium.mjs';
 import { AppError } from '../../lib/errors.js';
 import { renderReportHtml } from './page.render.js';
@@ -13,7 +12,9 @@ import type { ReportDocument } from './report.schema.js';
  */
 export async function reportPdf(doc: ReportDocument): Promise<Buffer> {
   if (!existsSync(CHROMIUM_PATH)) throw new AppError('pdf_unavailable');
-  const html = renderReportHtml(doc, { viewer: 'public', standalone: true });
+  const html = await renderReportHtml(doc, { viewer: 'public', standalone: true });
+  // Loaded here, not with the server: only a PDF export needs it.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();

@@ -70,8 +70,10 @@ describe('the report exports', () => {
     expect(volunteering).toContain('New registrants,"1,338",people,volunteering.newRegistrants');
   }, 120_000);
 
-  it('zip: a static bundle with both languages, each linking the other and the shared style sheet', () => {
-    const files = unzipSync(reportBundle({ ja: sampleReportDocument('ja'), en: sampleReportDocument('en') }));
+  it('zip: a static bundle with both languages, each linking the other and the shared style sheet', async () => {
+    const files = unzipSync(
+      await reportBundle({ ja: sampleReportDocument('ja'), en: sampleReportDocument('en') }),
+    );
     expect(Object.keys(files).sort()).toEqual(['en/index.html', 'ja/index.html', 'style.css']);
     const ja = strFromU8(files['ja/index.html']);
     const en = strFromU8(files['en/index.html']);

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { FIGURE_SECTIONS, figureRows } from './export.figures.js';
 import { reportT } from './format.js';
 import type { ReportDocument } from './report.schema.js';
@@ -12,6 +11,8 @@ const FORMATS = { yen: '#,##0', count: '#,##0', decimal: '#,##0.##' } as const;
  */
 export async function reportXlsx(doc: ReportDocument): Promise<Buffer> {
   const t = reportT(doc.lang);
+  // Loaded here, not with the server: only an XLSX export needs it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kyosei';
   workbook.created = new Date(doc.computedAt);

@@ -5,7 +5,6 @@ import {
   formatYen,
   formatYenShort,
 } from '../../../shared/amounts.js';
-import { fieldChartSvg, trendChartSvg } from './charts.js';
 import { esc, exactYen, label } from './format.js';
 import { blocksHtml, type Page, sectionHtml, tableHtml } from './page.parts.js';
 import type { AmountLine } from './report.schema.js';
@@ -181,9 +180,9 @@ export function expensesSection(p: Page, org: string): string {
     [e.trend.map((y) => p.fig(y.ref, formatYen(y.totalJpy, lang, unitJa)))],
     { num: e.trend.map((_, i) => i) },
   );
-  const trend = `<h3>${esc(t('expenses.trendTitle'))}</h3><figure class="chart">${trendChartSvg(doc)}</figure>${trendTable}`;
+  const trend = `<h3>${esc(t('expenses.trendTitle'))}</h3><figure class="chart">${p.charts.trend}</figure>${trendTable}`;
   const breakdown = e.byField.length
-    ? `<h3>${esc(t('expenses.breakdownTitle', { year: doc.period.label }))}</h3><figure class="chart">${fieldChartSvg(doc)}</figure>${breakdownTable(p, null, e.byField, e.totalJpy, e.totalRef)}<p class="note">${esc(t('expenses.fieldsNote'))}</p>`
+    ? `<h3>${esc(t('expenses.breakdownTitle', { year: doc.period.label }))}</h3><figure class="chart">${p.charts.field}</figure>${breakdownTable(p, null, e.byField, e.totalJpy, e.totalRef)}<p class="note">${esc(t('expenses.fieldsNote'))}</p>`
     : '';
   const byType = breakdownTable(p, t('expenses.byType'), e.byType, e.totalJpy, e.totalRef);
   const byCompanyField = e.byCompanyField.length

@@ -1,5 +1,6 @@
 import type { AmountUnitJa } from '../../../shared/amounts.js';
 import { esc, type Lang, pick, reportT, type T, textToHtml } from './format.js';
+import type { ReportCharts } from './charts.js';
 import type { ReportDocument } from './report.schema.js';
 
 /** Who reads the page: the public (published only, no links) or a signed-in reader (drill-down links). */
@@ -24,6 +25,8 @@ export type Page = {
   unitJa: AmountUnitJa;
   t: T;
   opts: RenderOptions;
+  /** The charts, drawn before the page (ECharts loads asynchronously). */
+  charts: ReportCharts;
   /** A figure's text, linked to its records for a reader. */
   fig(ref: string | null | undefined, text: string): string;
   /** A user text in the page's language as escaped inline HTML; a reader sees a marker when missing. */
@@ -32,7 +35,7 @@ export type Page = {
   rich(ja: string | null | undefined, en: string | null | undefined): string | null;
 };
 
-export function createPage(doc: ReportDocument, opts: RenderOptions): Page {
+export function createPage(doc: ReportDocument, opts: RenderOptions, charts: ReportCharts): Page {
   const lang = doc.lang;
   const t = reportT(lang);
   const drill = opts.viewer === 'reader' && !opts.standalone ? opts.drillBase : undefined;
@@ -44,6 +47,7 @@ export function createPage(doc: ReportDocument, opts: RenderOptions): Page {
     unitJa: doc.amountUnitJa,
     t,
     opts,
+    charts,
     fig(ref, text) {
       if (!drill || !ref) return esc(text);
       const href = `${drill}?figure=${encodeURIComponent(ref)}`;

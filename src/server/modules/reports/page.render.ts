@@ -1,5 +1,6 @@
 import { formatDay } from '../../../shared/amounts.js';
 import { esc, type Lang, reportT } from './format.js';
+import { reportCharts } from './charts.js';
 import { expensesSection } from './page.expenses.js';
 import { goalsSection } from './page.goals.js';
 import { createPage, type RenderOptions } from './page.parts.js';
@@ -17,8 +18,8 @@ export type { RenderOptions, Viewer } from './page.parts.js';
  * document's language; a missing translation shows a marker to a reader and nothing to the public.
  * A draft carries a banner; a reader gets drill-down links on each figure.
  */
-export function renderReportHtml(doc: ReportDocument, opts: RenderOptions): string {
-  const p = createPage(doc, opts);
+export async function renderReportHtml(doc: ReportDocument, opts: RenderOptions): Promise<string> {
+  const p = createPage(doc, opts, await reportCharts(doc));
   const { t, lang } = p;
   const org = doc.organisation.name.trim() || doc.organisation.code;
   const sections = [

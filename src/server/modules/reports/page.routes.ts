@@ -91,7 +91,7 @@ export async function reportPageRoutes(root: FastifyInstance, opts: { database: 
         throw err;
       }
       const other = lang === 'ja' ? 'en' : 'ja';
-      const html = renderReportHtml(doc, {
+      const html = await renderReportHtml(doc, {
         viewer: reader ? 'reader' : 'public',
         drillBase: `/reports/${fy}/records`,
         otherLanguageHref: `/report/${other}/${fy}${orgQuery(req.query.org)}`,
