@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { openSignIn, shows, visit } from './support/app.js';
+import { openSignIn, settled, shows, visit } from './support/app.js';
 import { seriousViolations } from './support/axe.js';
 import { useBrowser } from './support/browser.js';
 import { LOCALES, t } from './support/i18n.js';
@@ -61,7 +61,7 @@ describe('accessibility (axe-core: no serious or critical violation)', () => {
       const found: string[] = [];
       const check = async (label: string) => {
         await shows(page.getByRole('dialog'), `the dialog ${label}`);
-        await page.waitForLoadState('networkidle');
+        await settled(page);
         found.push(...(await seriousViolations(page, `${locale} ${label}`)));
         await page.keyboard.press('Escape');
         await page.getByRole('dialog').waitFor({ state: 'hidden' });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { eventually, visit } from './support/app.js';
+import { eventually, settled, visit } from './support/app.js';
 import { useBrowser } from './support/browser.js';
 import { t } from './support/i18n.js';
 import { type ApiSession, DEMO_ACCOUNTS, sessionFor, setUserLocale } from './support/session.js';
@@ -23,7 +23,7 @@ async function search(page: Page, text: string) {
   await eventually(() =>
     expect([text, JSON.stringify(text)]).toContain(new URL(page.url()).searchParams.get('q')),
   );
-  await page.waitForLoadState('networkidle');
+  await settled(page);
 }
 
 describe('employee search and paging', () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { shows, visit } from './support/app.js';
+import { settled, shows, visit } from './support/app.js';
 import { seriousViolations } from './support/axe.js';
 import { useBrowser } from './support/browser.js';
 import { type Campaign, openNotoCampaign } from './support/giving.js';
@@ -79,7 +79,7 @@ async function check(page: Page, locale: Locale, list: Screen[]): Promise<string
     if (screen.opener) {
       await page.getByRole('button', { name: exact(t(locale, screen.opener)) }).click();
       await shows(page.getByRole('dialog'), `the dialog of ${screen.opener}`);
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       label += ` ${screen.opener}`;
     }
     found.push(...(await seriousViolations(page, label)));

@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
+import { useIsFetching, useIsMutating, useQuery } from '@tanstack/react-query';
 import { Link, Navigate, Outlet } from '@tanstack/react-router';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,9 @@ export function AppLayout() {
   const f = useFormat();
   const me = useQuery(meQuery).data;
   const [opened, { toggle, close }] = useDisclosure();
+  // The page is busy while any of its data loads or a change is being saved: assistive technology
+  // waits for it to settle, and so do the e2e tests.
+  const busy = useIsFetching() + useIsMutating() > 0;
   if (!me) return <Navigate to="/sign-in" search={{}} />;
   return (
     <AppShell
@@ -61,7 +64,7 @@ export function AppLayout() {
       <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
         <MainNav onNavigate={close} />
       </AppShell.Navbar>
-      <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
+      <AppShell.Main id="main" tabIndex={-1} className={classes.main} aria-busy={busy}>
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>

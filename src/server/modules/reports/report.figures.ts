@@ -5,7 +5,7 @@ import {
   fiscalYearRange,
   reportYearNumber,
 } from '../../../shared/fiscal-year.js';
-import type { Ctx } from '../../lib/context.js';
+import { type Ctx, readConcurrently } from '../../lib/context.js';
 import { fiscalYearCloses } from '../accounting/accounting.table.js';
 import { expenseTotals } from '../accounting/totals.js';
 import { goalsForYear } from '../goals/goals.report.js';
@@ -100,13 +100,17 @@ export async function reportFigures(ctx: Ctx, startYear: number): Promise<Report
   const rctx = asReport(ctx);
   const settings = await fiscalSettings(rctx);
   const range = fiscalYearRange(startYear, settings.startMonth);
-  const expenses = await expenseTotals(rctx, startYear);
-  const volunteering = await volunteeringFigures(rctx, startYear, settings);
-  const goals = await goalsForYear(rctx, startYear);
-  const programs = await programLines(rctx, startYear, range);
-  const disaster = await disasterFigures(rctx, range);
-  const drives = await driveFigures(rctx, startYear);
-  const closedAt = await closedAtOf(rctx, startYear);
+  // Independent parts: at once on the pool (the ledger's disaster totals and leverage are the heavy
+  // ones), in order inside a close's transaction.
+  const [expenses, volunteering, goals, programs, disaster, drives, closedAt] = await readConcurrently(rctx, [
+    () => expenseTotals(rctx, startYear),
+    () => volunteeringFigures(rctx, startYear, settings),
+    () => goalsForYear(rctx, startYear),
+    () => programLines(rctx, startYear, range),
+    () => disasterFigures(rctx, range),
+    () => driveFigures(rctx, startYear),
+    () => closedAtOf(rctx, startYear),
+  ]);
   return ReportFiguresSchema.parse({
     fiscalYear: reportYearNumber(startYear, settings),
     startYear,
