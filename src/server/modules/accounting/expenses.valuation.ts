@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { fiscalYearOf } from '../../../shared/fiscal-year.js';
-import type { Ctx } from '../../lib/context.js';
+import { type Ctx, readConcurrently } from '../../lib/context.js';
 import { AppError, type FieldIssue } from '../../lib/errors.js';
 import { fxRates } from '../ledger/ledger.table.js';
 import { BASE_CURRENCY, convertMinor, ledgerSettings } from '../ledger/ledger.values.js';
@@ -50,21 +50,24 @@ export type ExpenseLookups = {
 
 /** The organisation's lookups for valueExpense (a few small queries). */
 export async function expenseLookups(ctx: Ctx): Promise<ExpenseLookups> {
-  const [settings, rateRows, companyRows, programRows, partnerRows, termRows, closeRows] = await Promise.all([
-    ledgerSettings(ctx),
-    ctx.db.select().from(fxRates).where(eq(fxRates.orgId, ctx.orgId)),
-    ctx.db.select().from(groupCompanies).where(eq(groupCompanies.orgId, ctx.orgId)),
-    ctx.db.select().from(programs).where(eq(programs.orgId, ctx.orgId)),
-    ctx.db
-      .select({ id: partners.id, code: partners.code, nameJa: partners.nameJa, nameEn: partners.nameEn })
-      .from(partners)
-      .where(eq(partners.orgId, ctx.orgId)),
-    ctx.db.select().from(classifications),
-    ctx.db
-      .select({ fiscalYear: fiscalYearCloses.fiscalYear })
-      .from(fiscalYearCloses)
-      .where(eq(fiscalYearCloses.orgId, ctx.orgId)),
-  ]);
+  const [settings, rateRows, companyRows, programRows, partnerRows, termRows, closeRows] =
+    await readConcurrently(ctx, [
+      () => ledgerSettings(ctx),
+      () => ctx.db.select().from(fxRates).where(eq(fxRates.orgId, ctx.orgId)),
+      () => ctx.db.select().from(groupCompanies).where(eq(groupCompanies.orgId, ctx.orgId)),
+      () => ctx.db.select().from(programs).where(eq(programs.orgId, ctx.orgId)),
+      () =>
+        ctx.db
+          .select({ id: partners.id, code: partners.code, nameJa: partners.nameJa, nameEn: partners.nameEn })
+          .from(partners)
+          .where(eq(partners.orgId, ctx.orgId)),
+      () => ctx.db.select().from(classifications),
+      () =>
+        ctx.db
+          .select({ fiscalYear: fiscalYearCloses.fiscalYear })
+          .from(fiscalYearCloses)
+          .where(eq(fiscalYearCloses.orgId, ctx.orgId)),
+    ]);
   return {
     startMonth: settings.fiscalYearStartMonth,
     rates: new Map(rateRows.map((r) => [`${r.fiscalYear}:${r.currency}`, r.jpyPerUnit])),

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import { fiscalYearRange } from '../../../shared/fiscal-year.js';
 import { audit } from '../../lib/audit.js';
-import { type Ctx, inTransaction } from '../../lib/context.js';
+import { type Ctx, inTransaction, readConcurrently } from '../../lib/context.js';
 import { AppError, type FieldIssue, notFound } from '../../lib/errors.js';
 import type { Page } from '../../lib/pagination.js';
 import { isUniqueViolation } from '../../lib/sql.js';
@@ -100,13 +100,14 @@ async function targetRow(ctx: Ctx, id: string, lock = false): Promise<TargetRow>
 /** One target with its progress texts of every year, newest first. Throws not_found. */
 export async function getTarget(ctx: Ctx, id: string) {
   const t = await targetRow(ctx, id);
-  const [m, progress] = await Promise.all([
-    metricsById(ctx, [t.metricId]),
-    ctx.db
-      .select()
-      .from(goalProgress)
-      .where(and(eq(goalProgress.orgId, ctx.orgId), eq(goalProgress.targetId, id)))
-      .orderBy(asc(goalProgress.fiscalYear)),
+  const [m, progress] = await readConcurrently(ctx, [
+    () => metricsById(ctx, [t.metricId]),
+    () =>
+      ctx.db
+        .select()
+        .from(goalProgress)
+        .where(and(eq(goalProgress.orgId, ctx.orgId), eq(goalProgress.targetId, id)))
+        .orderBy(asc(goalProgress.fiscalYear)),
   ]);
   return {
     ...present(t, m),

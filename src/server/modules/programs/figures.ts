@@ -1,5 +1,5 @@
 import { fiscalYearOf } from '../../../shared/fiscal-year.js';
-import type { Ctx } from '../../lib/context.js';
+import { type Ctx, readConcurrently } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { latestReview } from '../evaluation/evaluation.view.js';
 import { ledgerSettings, ledgerToday } from '../ledger/ledger.values.js';
@@ -41,16 +41,20 @@ export async function programFigures(
   programId: string,
   range: Partial<FiguresRange> = {},
 ): Promise<ProgramFigures> {
-  const [, settings] = await Promise.all([programFor(ctx, programId, 'programs.read'), ledgerSettings(ctx)]);
+  const [, settings] = await readConcurrently(ctx, [
+    () => programFor(ctx, programId, 'programs.read'),
+    () => ledgerSettings(ctx),
+  ]);
   const today = ledgerToday();
   const years = figuresRange(range, fiscalYearOf(today, settings.fiscalYearStartMonth));
-  const [sessions, cohorts, projects, surveys, certifiedNow, review] = await Promise.all([
-    sessionFigures(ctx, programId, years, settings.fiscalYearStartMonth),
-    cohortFigures(ctx, programId, years),
-    projectFigures(ctx, programId, years),
-    surveyIndicatorFigures(ctx, programId, years),
-    certifiedCount(ctx, programId, today),
-    latestReview(ctx, programId),
+  // At once on the pool, in order inside a transaction (a close computes them).
+  const [sessions, cohorts, projects, surveys, certifiedNow, review] = await readConcurrently(ctx, [
+    () => sessionFigures(ctx, programId, years, settings.fiscalYearStartMonth),
+    () => cohortFigures(ctx, programId, years),
+    () => projectFigures(ctx, programId, years),
+    () => surveyIndicatorFigures(ctx, programId, years),
+    () => certifiedCount(ctx, programId, today),
+    () => latestReview(ctx, programId),
   ]);
   const out: YearFigures[] = sessions.map((s, i) => ({
     ...s,

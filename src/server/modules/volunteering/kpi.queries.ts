@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { FIELDS, type Field } from '../../../shared/fields.js';
-import type { Ctx } from '../../lib/context.js';
+import { type Ctx, readConcurrently } from '../../lib/context.js';
 import { toNumber } from '../../lib/sql.js';
 
 /** Inclusive ISO dates. */
@@ -60,16 +60,18 @@ export async function registrationFigures(
   const group = !p.scope.companyId && !p.scope.siteId;
   const fieldFrom = group ? sql`from volunteer_registrations r` : from;
   const counts = registrationCounts(p.current, p.previous, p.since);
-  const [companies, fields] = await Promise.all([
-    rows<CountRow & { company_id: string }>(
-      ctx,
-      sql`select e.company_id, ${counts} ${from} ${where} group by e.company_id`,
-    ),
-    rows<CountRow & { field: string }>(
-      ctx,
-      sql`select f.field, ${counts} ${fieldFrom} cross join unnest(r.interest_fields) as f(field)
+  const [companies, fields] = await readConcurrently(ctx, [
+    () =>
+      rows<CountRow & { company_id: string }>(
+        ctx,
+        sql`select e.company_id, ${counts} ${from} ${where} group by e.company_id`,
+      ),
+    () =>
+      rows<CountRow & { field: string }>(
+        ctx,
+        sql`select f.field, ${counts} ${fieldFrom} cross join unnest(r.interest_fields) as f(field)
         ${where} group by f.field`,
-    ),
+      ),
   ]);
   return {
     byCompany: new Map(

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { FIELDS } from '../../../shared/fields.js';
 import { type FiscalYearSettings, fiscalYearLabel, fiscalYearRange } from '../../../shared/fiscal-year.js';
 import { assertHolds, companiesFor } from '../../lib/authz.js';
-import type { Ctx } from '../../lib/context.js';
+import { type Ctx, readConcurrently } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { groupCompanies, organisations, sites } from '../organisations/organisations.table.js';
 import {
@@ -124,24 +124,25 @@ export async function volunteeringKpis(ctx: Ctx, query: VolunteeringKpiQuery): P
   const previous = year(query.fiscalYear - 1);
   const since = query.since ?? fiscalYearRange(query.fiscalYear - 2, settings.startMonth).start;
 
-  const [registrations, participation, companies] = await Promise.all([
-    registrationFigures(ctx, { current, previous, since, scope: employees }),
-    participationFigures(ctx, { current, previous, scope: employees }),
-    ctx.db
-      .select({
-        companyId: groupCompanies.id,
-        companyCode: groupCompanies.code,
-        nameJa: groupCompanies.nameJa,
-        nameEn: groupCompanies.nameEn,
-      })
-      .from(groupCompanies)
-      .where(
-        and(
-          eq(groupCompanies.orgId, ctx.orgId),
-          scope.companyId ? eq(groupCompanies.id, scope.companyId) : undefined,
-        ),
-      )
-      .orderBy(asc(groupCompanies.code)),
+  const [registrations, participation, companies] = await readConcurrently(ctx, [
+    () => registrationFigures(ctx, { current, previous, since, scope: employees }),
+    () => participationFigures(ctx, { current, previous, scope: employees }),
+    () =>
+      ctx.db
+        .select({
+          companyId: groupCompanies.id,
+          companyCode: groupCompanies.code,
+          nameJa: groupCompanies.nameJa,
+          nameEn: groupCompanies.nameEn,
+        })
+        .from(groupCompanies)
+        .where(
+          and(
+            eq(groupCompanies.orgId, ctx.orgId),
+            scope.companyId ? eq(groupCompanies.id, scope.companyId) : undefined,
+          ),
+        )
+        .orderBy(asc(groupCompanies.code)),
   ]);
 
   const noRegistrations = { current: NO_REGISTRATIONS, previous: NO_REGISTRATIONS };
