@@ -10,12 +10,12 @@ import type { ReportDocument } from './report.schema.js';
  * app, the draft banner kept for a draft.
  * @throws AppError pdf_unavailable (no Chromium on this server)
  */
-export async function reportPdf(doc: ReportDocument): Promise<Buffer> {
-  if (!existsSync(CHROMIUM_PATH)) throw new AppError('pdf_unavailable');
+export async function reportPdf(doc: ReportDocument, chromiumPath = CHROMIUM_PATH): Promise<Buffer> {
+  if (!existsSync(chromiumPath)) throw new AppError('pdf_unavailable');
   const html = await renderReportHtml(doc, { viewer: 'public', standalone: true });
   // Loaded here, not with the server: only a PDF export needs it.
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });

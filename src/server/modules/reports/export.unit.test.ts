@@ -5,6 +5,8 @@ import { parse } from 'csv-parse/sync';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { convertWithLibreOffice } from '../../../../scripts/lib/libreoffice.mjs';
+import { createI18n } from '../../../shared/i18n/index';
+import { AppError } from '../../lib/errors';
 import { reportBundle } from './export.bundle';
 import { reportCsv } from './export.csv';
 import { figureRows } from './export.figures';
@@ -94,4 +96,15 @@ describe('the report exports', () => {
     expect(Math.abs(Number(box?.[1]) - 595)).toBeLessThan(2);
     expect(Math.abs(Number(box?.[2]) - 842)).toBeLessThan(2);
   }, 60_000);
+
+  it('PDF: without Chromium, a 503 whose message names the command that installs it, in both languages', async () => {
+    const missing = join(tmpdir(), 'no-chromium-here', 'chromium');
+    const error = await reportPdf(sampleReportDocument('en'), missing).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'pdf_unavailable', status: 503 });
+    for (const lang of ['ja', 'en'] as const) {
+      const message = createI18n(lang).t('errors:pdf_unavailable');
+      expect(message).toContain('apt-get install -y --no-install-recommends chromium fonts-noto-cjk');
+    }
+  });
 });
