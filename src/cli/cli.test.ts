@@ -3,7 +3,30 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliEnv, KYOSEI_BIN, ROOT, runKyosei, spawnKyosei } from './test/kyosei.js';
+import { type CliResult, ROOT, runKyosei } from './test/kyosei.js';
+
+const KYOSEI_BIN = join(ROOT, 'bin', 'kyosei.mjs');
+
+/** This process's environment without database, port or language settings, then extra. */
+function cliEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of ['DATABASE_URL', 'TEST_DATABASE_URL', 'KYOSEI_DATA_DIR', 'PORT', 'LANG', 'KYOSEI_LANG'])
+    delete env[k];
+  return { ...env, LOG_LEVEL: 'warn', NO_COLOR: '1', ...extra };
+}
+
+/** `kyosei ...args` as a child process through bin/kyosei.mjs, as a user runs it. */
+function spawnKyosei(args: string[], extra: Record<string, string>): Promise<CliResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [KYOSEI_BIN, ...args], { cwd: ROOT, env: cliEnv(extra) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
 
 const FIXTURES = join(ROOT, 'src', 'server', 'modules', 'people', 'fixtures');
 const TEMPLATE = join(ROOT, 'docs', 'templates', 'employees.csv');

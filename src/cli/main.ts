@@ -80,7 +80,7 @@ export function buildProgram(deps: CommandDeps): Command {
   return program;
 }
 
-/** The process a command runs in: its environment and streams (a test passes its own). */
+/** The process a command runs in: its environment and streams (a test passes its own; else the process's). */
 export type CliProcess = CliStreams & { env: Record<string, string | undefined> };
 
 /**
@@ -89,10 +89,11 @@ export type CliProcess = CliStreams & { env: Record<string, string | undefined> 
  */
 export async function run(
   argv: string[] = process.argv,
-  { env, stdout, stderr }: CliProcess = { env: process.env, stdout: process.stdout, stderr: process.stderr },
+  { env, stdout = process.stdout, stderr = process.stderr }: Partial<CliProcess> = {},
 ): Promise<number | null> {
   let config: Config;
   try {
+    // Without an environment given, the config module reads the process's.
     config = loadConfig(env);
   } catch (err) {
     stderr.write(`${(err as Error).message}\n`);
