@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './lib/chromium.mjs';
 import { ensureLibreOffice } from './lib/libreoffice.mjs';
@@ -70,10 +70,39 @@ async function vitest(project, label, env) {
   if (skipped) notes.push(`${skipped} skipped`);
   if (brokenFiles) notes.push(`${brokenFiles} file(s) failed outside a test`);
   if (code !== 0 && failed === 0) notes.push(`exit ${code}`);
-  return { ok: code === 0 && r.numTotalTests > 0, note: notes.join(', '), passed, failed };
+  return {
+    ok: code === 0 && r.numTotalTests > 0,
+    note: notes.join(', '),
+    passed,
+    failed,
+    failures: failuresOf(r),
+  };
 }
 
-/** @type {{ name: string, ok: boolean, note: string, detail?: string, passed: number, failed: number, ms: number }[]} */
+/**
+ * The failed tests of a vitest JSON report, each with the first lines of its message: the summary repeats
+ * them, so a log cut to its tail still says what failed.
+ * @param {any} report
+ * @returns {string[]}
+ */
+function failuresOf(report) {
+  const root = process.cwd();
+  const head = (text) =>
+    String(text ?? '')
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(0, 4)
+      .map((l) => `    ${l.trim()}`)
+      .join('\n');
+  return (report.testResults ?? []).flatMap((file) => {
+    const name = relative(root, file.name);
+    const tests = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    if (tests.length === 0) return file.status === 'failed' ? [`${name}\n${head(file.message)}`] : [];
+    return tests.map((a) => `${name} > ${a.fullName}\n${head((a.failureMessages ?? [])[0])}`);
+  });
+}
+
+/** @type {{ name: string, ok: boolean, note: string, detail?: string, failures?: string[], passed: number, failed: number, ms: number }[]} */
 const results = [];
 
 /**
@@ -184,6 +213,9 @@ console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`)
 for (const row of rows) console.log(line(row));
 console.log(`total time ${seconds(total)}\n`);
 for (const r of results.filter((x) => x.detail)) console.log(`${r.name} could not run:\n${r.detail}\n`);
+for (const r of results.filter((x) => x.failures?.length)) {
+  console.log(`${r.name}, failed:\n${r.failures.map((f) => `  ${f}`).join('\n')}\n`);
+}
 const passed = results.reduce((s, r) => s + r.passed, 0);
 const failed = results.reduce((s, r) => s + r.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);
