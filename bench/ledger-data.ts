@@ -162,8 +162,9 @@ async function clients(database: Database, orgId: string) {
  * The ledger of the bench in a migrated PostgreSQL database holding the synthetic organisation: its
  * employees through the import service, ten organisations and two open campaigns, then 20 entries
  * per employee and year over five years (10,000,000 entries for 100,000 employees), written
- * set-based with the ledger's triggers and foreign keys off (session_replication_role = replica) and
- * the stored balances computed from the same plan; then the clients, and VACUUM ANALYZE.
+ * set-based with the ledger's triggers and foreign keys off (session_replication_role = replica), the
+ * stored balances computed from the same plan and the giving totals from the entries; then the
+ * clients, and VACUUM ANALYZE.
  */
 export async function buildLedgerData(
   bench: Bench,
@@ -195,6 +196,13 @@ export async function buildLedgerData(
       );
     }
     await client.query('set session_replication_role = origin');
+    // The giving totals per donor, which the entries' trigger would have kept (decision 0016).
+    const totals = await time(() =>
+      client.query(
+        `insert into ledger_giving_totals select * from ledger_giving_totals_expected where org_id = '${orgId}'`,
+      ),
+    );
+    note(`giving totals per donor: ${fmtInt(totals.value.rowCount ?? 0)} rows in ${secs(totals.ms)}`);
     await client.query('drop table bench_ledger_plan, bench_emp_accounts, bench_shared, bench_partners');
   } finally {
     await client.end();

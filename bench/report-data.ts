@@ -40,8 +40,8 @@ const arr = (xs: string[]) => `array[${xs.map((x) => `'${x}'`).join(', ')}]`;
 /**
  * The giving ledger: per employee and year a grant, a points donation and a money donation to one of
  * the year's two disaster campaigns, and a transport claim (10 entries), written set-based with the
- * ledger's triggers off (session_replication_role = replica) and the point balances computed from the
- * same plan, as bench/ledger-data.ts does.
+ * ledger's triggers off (session_replication_role = replica), the point balances computed from the
+ * same plan and the giving totals from the entries, as bench/ledger-data.ts does.
  */
 export function ledgerSql(orgId: string, cur: number): string {
   const first = cur - YEARS + 1;
@@ -105,6 +105,7 @@ export function ledgerSql(orgId: string, cur: number): string {
       (p.p_claim, (select id from br_shared where role = 'reimbursed' and fy = p.fy), 'PTS', p.claimed, p.claimed * 100)
     ) l(posting_id, account_id, unit, amount, value);
   set session_replication_role = origin;
+  insert into ledger_giving_totals select * from ledger_giving_totals_expected where org_id = '${orgId}';
   drop table br_people, br_campaigns, br_payables, br_shared, br_plan;`;
 }
 

@@ -165,6 +165,9 @@ describe('kyosei ledger verify', { timeout: 120_000 }, () => {
       const bad = await posting('corrupt-reversal', 'expiry', grantId);
       await entry(bad, points.id, 'PTS', -100, -10_000);
       await entry(bad, granted.id, 'PTS', 100, 10_000); // bad_reversal: another kind
+      await db.execute(
+        sql`update ledger_giving_totals set value_jpy = value_jpy + 1 where account_id = ${payable.id}`,
+      ); // giving_totals_mismatch
     });
     const json = await kyosei(['ledger', 'verify', '--org', 'VERIFY', '--json', '--lang', 'en']);
     expect(json.code).toBe(1);
@@ -175,7 +178,7 @@ describe('kyosei ledger verify', { timeout: 120_000 }, () => {
       expect(p.count, p.code).toBeGreaterThan(0);
       expect(p.sample.length, p.code).toBeGreaterThan(0);
     }
-    expect(json.stderr).toContain('The ledger check failed: 9 kinds of problem');
+    expect(json.stderr).toContain('The ledger check failed: 10 kinds of problem');
 
     const text = await kyosei(['ledger', 'verify', '--lang', 'ja']);
     expect(text.code).toBe(1);

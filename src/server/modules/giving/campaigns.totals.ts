@@ -5,9 +5,6 @@ import { rowsOf, toNumber } from '../../lib/sql.js';
 import type { CampaignTotals } from './campaigns.schema.js';
 import { campaigns, donations } from './giving.table.js';
 
-/** The posting kinds that bring money to a campaign's beneficiaries (payouts only move it on). */
-const RAISING = ['point_donation', 'money_donation', 'company_donation', 'match'] as const;
-
 const uuidList = (ids: string[]) =>
   sql.join(
     ids.map((id) => sql`${id}::uuid`),
@@ -29,9 +26,10 @@ const empty = (goalJpy: number | null): CampaignTotals => ({
 });
 
 /**
- * The totals of several campaigns, read from the ledger only: the payable entries of the postings
- * that raise money (a reversal has the same kind and negated entries, so it nets out), the points
- * on the points_donated accounts, and donors = employees whose net donations are above zero.
+ * The totals of several campaigns, read from the ledger only (its giving totals, which sum the
+ * payable and points_donated entries of the postings that give money per donor; a reversal has the
+ * same kind and negated entries, so it nets out): money by kind and currency, the points given, and
+ * donors = employees whose net donations are above zero.
  * Pledged money is not in the ledger yet: it comes from the donations still `pledged`.
  */
 export async function campaignTotalsBatch(
@@ -41,15 +39,8 @@ export async function campaignTotalsBatch(
   const out = new Map(items.map((c) => [c.id, empty(c.goalJpy)]));
   if (!items.length) return out;
   const ids = uuidList(items.map((c) => c.id));
-  const kinds = sql.join(
-    RAISING.map((k) => sql`${k}`),
-    sql`, `,
-  );
-  // One statement for the sums and the donors, reading the rows once, in steps the planner
-  // cannot reorder (materialized): the campaigns' postings (ledger_postings_campaign_idx), their
-  // entries by posting (ledger_entries_posting_idx, through the array), the raising accounts (by
-  // ledger_accounts_key). Left to itself it starts from the accounts, estimated at 400 entries each,
-  // and reads every entry of the shared ones (a campaign's payable, a year's points_donated).
+  // The ledger's giving totals per donor (kept by its entry trigger, decision 0016): a campaign's rows
+  // through ledger_giving_totals_campaign_idx, whatever the number of its entries.
   const rows = await rowsOf<{
     part: 'sum' | 'donors';
     campaign_id: string;
@@ -60,20 +51,9 @@ export async function campaignTotalsBatch(
     value: unknown;
   }>(
     ctx.db,
-    sql`with p as materialized (
-          select id, campaign_id, kind, employee_id from ledger_postings
-          where org_id = ${ctx.orgId} and campaign_id in (${ids}) and kind in (${kinds})),
-        e as materialized (
-          select posting_id, account_id, unit, amount, value_jpy from ledger_entries
-          where posting_id = any(array(select id from p))),
-        a as materialized (
-          select id, kind from ledger_accounts
-          where org_id = ${ctx.orgId} and kind in ('payable', 'points_donated')),
-        x as materialized (
-          select p.campaign_id, p.kind, p.employee_id, a.kind as account_kind, e.unit, e.amount, e.value_jpy
-          from e
-          join p on p.id = e.posting_id
-          join a on a.id = e.account_id)
+    sql`with x as materialized (
+          select campaign_id, kind, employee_id, account_kind, unit, amount, value_jpy
+          from ledger_giving_totals where org_id = ${ctx.orgId} and campaign_id in (${ids}))
         select 'sum' as part, campaign_id, kind, account_kind, unit, sum(amount) as amount,
           sum(value_jpy) as value
         from x group by campaign_id, kind, account_kind, unit

@@ -269,6 +269,55 @@ export const ledgerEntries = pgTable(
   ],
 );
 
+/** The posting kinds that give money to an organisation (payouts only move it on). */
+export const GIVING_POSTING_KINDS = [
+  'point_donation',
+  'money_donation',
+  'company_donation',
+  'match',
+] as const;
+/** The accounts whose giving entries are summed: what organisations are owed, and the points given. */
+export const GIVING_ACCOUNT_KINDS = ['payable', 'points_donated'] as const;
+
+/**
+ * The giving entries summed per donor: one row per fiscal year, giving kind, campaign (null: given to
+ * an organisation directly), donor (null: the company's own donation) and account. Part of the
+ * ledger, kept by its entry trigger in the statement that inserts the entries (migration 0017): a
+ * report reads a year's giving from here instead of joining hundreds of thousands of entries to
+ * their postings. Only the donor's own postings touch a row, like their point balance, so a drive
+ * has no hot row. `ledger verify` checks every row against the entries (decision 0016).
+ */
+export const ledgerGivingTotals = pgTable(
+  'ledger_giving_totals',
+  {
+    orgId: uuid().notNull(),
+    fiscalYear: smallint().notNull(),
+    kind: text().notNull(),
+    campaignId: uuid(),
+    employeeId: uuid(),
+    accountId: uuid().notNull(),
+    accountKind: text().notNull(),
+    unit: text().notNull(),
+    amount: bigint({ mode: 'number' }).notNull(),
+    valueJpy: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [
+    unique('ledger_giving_totals_key')
+      .on(t.orgId, t.fiscalYear, t.kind, t.campaignId, t.employeeId, t.accountId)
+      .nullsNotDistinct(),
+    foreignKey({
+      name: 'ledger_giving_totals_account_fk',
+      columns: [t.orgId, t.accountId, t.unit],
+      foreignColumns: [ledgerAccounts.orgId, ledgerAccounts.id, ledgerAccounts.unit],
+    }),
+    check('ledger_giving_totals_kind', sql`${t.kind} in ${list(GIVING_POSTING_KINDS)}`),
+    check('ledger_giving_totals_account_kind', sql`${t.accountKind} in ${list(GIVING_ACCOUNT_KINDS)}`),
+    index('ledger_giving_totals_campaign_idx')
+      .on(t.orgId, t.campaignId)
+      .where(sql`${t.campaignId} is not null`),
+  ],
+);
+
 /** Finance's batch of what organisations are owed: a CSV for the bank, then marked paid. */
 export const payouts = pgTable(
   'payouts',

@@ -11,12 +11,17 @@ export const LEDGER_PROBLEMS = [
   'negative_balance',
   'duplicate_idempotency_key',
   'bad_reversal',
+  'giving_totals_mismatch',
 ] as const;
 export type LedgerProblemCode = (typeof LEDGER_PROBLEMS)[number];
 export type LedgerProblem = { code: LedgerProblemCode; count: number; sample: string[] };
 export type LedgerCheck = { ok: boolean; entries: number; problems: LedgerProblem[] };
 
 type Executor = { execute: (q: SQL) => Promise<unknown> };
+
+const givingColumns = sql.raw(
+  'org_id, fiscal_year, kind, campaign_id, employee_id, account_id, account_kind, unit, amount, value_jpy',
+);
 
 /**
  * One query per invariant, each answering the offending ids. The database already refuses these
@@ -53,6 +58,13 @@ function checks(orgId: string | undefined): Record<LedgerProblemCode, SQL> {
         or exists (
           select 1 from ledger_entries e where e.posting_id in (p.id, o.id)
           group by e.account_id having sum(e.amount) <> 0 or sum(e.value_jpy) <> 0))`,
+    // The per-donor giving totals against the entries they sum, both ways (EXCEPT ALL compares nulls as equal).
+    giving_totals_mismatch: sql`select d.account_id::text as id from (
+        (select ${givingColumns} from ledger_giving_totals t where ${of('t')}
+          except all select ${givingColumns} from ledger_giving_totals_expected x where ${of('x')})
+        union all
+        (select ${givingColumns} from ledger_giving_totals_expected x where ${of('x')}
+          except all select ${givingColumns} from ledger_giving_totals t where ${of('t')})) d`,
   };
 }
 
@@ -60,7 +72,7 @@ function checks(orgId: string | undefined): Record<LedgerProblemCode, SQL> {
  * Checks every invariant of the ledger, for one organisation or the whole deployment: postings
  * sum to zero per unit (and in yen), have entries, no orphan entries, units match their accounts,
  * stored balances equal their entries, no balance below zero, idempotency keys unique, reversals
- * exactly undo what they reverse.
+ * exactly undo what they reverse, the giving totals per donor equal their entries.
  */
 export async function verifyLedger(db: Executor, orgId?: string): Promise<LedgerCheck> {
   const problems: LedgerProblem[] = [];
