@@ -53,3 +53,45 @@ export async function matchedJpy(ctx: Ctx, campaignId: string, employeeId?: stri
   );
   return toNumber(row?.total);
 }
+const ruleColumns = {
+  companyId: campaigns.companyId,
+  matchRatioPercent: campaigns.matchRatioPercent,
+  matchCapPerEmployeeJpy: campaigns.matchCapPerEmployeeJpy,
+  matchCapPerCampaignJpy: campaigns.matchCapPerCampaignJpy,
+};
+
+/**
+ * Posts the company's match of a paid donation, once (key `match:{donationId}`), when its campaign
+ * has a rule. The campaign row is locked (FOR NO KEY UPDATE) before the caps are read, so concurrent
+ * donations to one campaign take turns here and the caps hold; campaigns without a rule take no
+ * lock. Runs in the caller's transaction. Answers the posting, or null when nothing is matched.
+ */
+export async function applyMatch(ctx: Ctx, d: MatchableDonation): Promise<Posting | null> {
+  if (!d.campaignId) return null;
+  const where = and(eq(campaigns.orgId, ctx.orgId), eq(campaigns.id, d.campaignId));
+  const [first] = await ctx.db.select(ruleColumns).from(campaigns).where(where);
+  if (!first?.matchRatioPercent) return null;
+  // Read the rule again under the lock: a statement that waited for it sees the latest row. FOR NO KEY
+  // UPDATE, not FOR UPDATE: inserts referencing the campaign (donations, postings, accounts) hold KEY
+  // SHARE on it until commit, which FOR UPDATE would wait for (a deadlock with an account insert).
+  const [rule] = await ctx.db.select(ruleColumns).from(campaigns).where(where).for('no key update');
+  if (!rule?.matchRatioPercent) return null;
+  const used = {
+    byEmployee: rule.matchCapPerEmployeeJpy === null ? 0 : await matchedJpy(ctx, d.campaignId, d.employeeId),
+    byCampaign: rule.matchCapPerCampaignJpy === null ? 0 : await matchedJpy(ctx, d.campaignId),
+  };
+  const amount = matchAmount(rule, d.valueJpy, used);
+  if (amount <= 0) return null;
+  const { posting } = await post(ctx, {
+    kind: 'match',
+    idempotencyKey: `match:${d.id}`,
+    request: { match: d.id },
+    memo: null,
+    links: { employeeId: d.employeeId, campaignId: d.campaignId, partnerId: d.partnerId, donationId: d.id },
+    lines: [
+      { account: account.companyGiving(rule.companyId, BASE_CURRENCY), amount: -amount },
+      { account: account.payable(d.partnerId, d.campaignId, BASE_CURRENCY), amount },
+    ],
+  });
+  return posting;
+}
