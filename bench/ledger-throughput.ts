@@ -135,10 +135,92 @@ export async function sqlBaselines(url: string, data: LedgerData) {
       pool,
       insert('ledger_postings', 'ledger_entries', false),
     );
-    return { plain, ledger };
+    const writes = await measure(
+      `every row a donation writes, by SQL (donation, posting, entries, notification, mail, audit)`,
+      pool,
+      donationWrites(pool, data, accounts),
+    );
+    return { plain, ledger, writes };
   } finally {
     await pool.end();
   }
+}
+
+/**
+ * Every row a points donation writes, with plain SQL in one transaction and no read: the donation, its
+ * posting and four entries (the ledger's triggers and keys), the donor's notification and mail, the audit
+ * entry. The most the server could reach with the same rows, whatever its code.
+ */
+function donationWrites(
+  pool: pg.Pool,
+  data: LedgerData,
+  accounts: Awaited<ReturnType<typeof donationAccounts>>,
+) {
+  return async (client: number) => {
+    const c = await pool.connect();
+    const w = data.writers[client];
+    const key = nextKey('sql-donation');
+    try {
+      await c.query('begin');
+      const { rows: donation } = await c.query(
+        `insert into donations (org_id, employee_id, campaign_id, partner_id, kind, method, points, value_jpy, status,
+           fiscal_year, idempotency_key, paid_at)
+         values ($1, $2, $3, $4, 'points', 'points', 1, 100, 'paid', $5, $6, now()) returning id`,
+        [data.orgId, w.employeeId, data.campaignId, data.partnerId, data.fiscalYear, key],
+      );
+      const donationId = donation[0].id as string;
+      const { rows: posting } = await c.query(
+        `insert into ledger_postings (org_id, kind, idempotency_key, request_hash, effective_on, fiscal_year,
+           point_value_jpy, employee_id, campaign_id, partner_id, donation_id, created_by)
+         values ($1, 'point_donation', $2, $3, current_date, $4, 100, $5, $6, $7, $8, $9) returning id`,
+        [
+          data.orgId,
+          `donation:${donationId}`,
+          'b'.repeat(64),
+          data.fiscalYear,
+          w.employeeId,
+          data.campaignId,
+          data.partnerId,
+          donationId,
+          w.userId,
+        ],
+      );
+      await c.query(
+        `insert into ledger_entries (org_id, posting_id, account_id, unit, amount, value_jpy) values
+         ($1, $2, $3, 'PTS', -1, -100), ($1, $2, $4, 'PTS', 1, 100), ($1, $2, $5, 'JPY', -100, -100), ($1, $2, $6, 'JPY', 100, 100)`,
+        [
+          data.orgId,
+          posting[0].id,
+          accounts.employee[client],
+          accounts.donated,
+          accounts.funding,
+          accounts.payable,
+        ],
+      );
+      await c.query(
+        `insert into notifications (org_id, employee_id, kind, params, link)
+         values ($1, $2, 'donation_received', $3, $4)`,
+        [data.orgId, w.employeeId, JSON.stringify({ amount: '100円' }), `/giving/donations/${donationId}`],
+      );
+      await c.query(
+        `insert into mail_outbox (org_id, employee_id, to_address, locale, kind, subject, text_body)
+         values ($1, $2, 'bench@example.com', 'ja', 'donation_received', 'ご寄付ありがとうございました', $3)`,
+        [data.orgId, w.employeeId, 'ご寄付を受け付けました。'.repeat(10)],
+      );
+      await c.query(
+        `insert into audit_log (org_id, actor_user_id, actor_label, action, entity_type, entity_id, after)
+         values ($1, $2, 'bench', 'donation.create', 'donation', $3, $4)`,
+        [data.orgId, w.userId, donationId, JSON.stringify({ id: donationId, points: 1, valueJpy: 100 })],
+      );
+      await c.query('commit');
+      return 201;
+    } catch (err) {
+      await c.query('rollback');
+      throw err;
+    } finally {
+      c.release();
+    }
+  };
 }
 
 /** POST /api/donations (1 point each) by CLIENTS employees, each with its own session. */
