@@ -32,7 +32,32 @@ export async function loadGrants(db: Db, orgId: string, userId: string): Promise
   return rows as Grant[];
 }
 
-async function principalFor(db: Db, user: typeof users.$inferSelect): Promise<Principal> {
+/**
+ * The user's grants as a column of the statement that finds the user (one round trip per request
+ * instead of two): the same rows as loadGrants, as a JSON array.
+ */
+const grantsColumn = sql<Grant[]>`coalesce((select json_agg(json_build_object('role', g.role,
+  'scopeType', g.scope_type, 'companyId', g.company_id, 'siteId', g.site_id))
+  from ${roleGrants} g where g.org_id = ${users.orgId} and g.user_id = ${users.id}), '[]'::json)`;
+
+/** What a request's principal needs of its user. */
+const principalColumns = {
+  id: users.id,
+  orgId: users.orgId,
+  email: users.email,
+  locale: users.locale,
+  employeeId: users.employeeId,
+  grants: grantsColumn,
+};
+
+function principalOf(user: {
+  id: string;
+  orgId: string;
+  email: string;
+  locale: string;
+  employeeId: string | null;
+  grants: Grant[];
+}): Principal {
   return {
     orgId: user.orgId,
     locale: user.locale as Locale,
@@ -41,7 +66,7 @@ async function principalFor(db: Db, user: typeof users.$inferSelect): Promise<Pr
       userId: user.id,
       label: user.email,
       employeeId: user.employeeId,
-      grants: await loadGrants(db, user.orgId, user.id),
+      grants: user.grants,
     },
   };
 }
@@ -123,25 +148,25 @@ export async function principalFromSession(
 ): Promise<Principal | null> {
   const id = sha256(sessionToken);
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ lastSeenAt: sessions.lastSeenAt, csrfToken: sessions.csrfToken, user: principalColumns })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)));
   if (!row) return null;
   // Sliding expiry, written at most once an hour per session.
-  if (Date.now() - row.session.lastSeenAt.getTime() > 3_600_000) {
+  if (Date.now() - row.lastSeenAt.getTime() > 3_600_000) {
     await db
       .update(sessions)
       .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + sessionDays * 86_400_000) })
       .where(eq(sessions.id, id));
   }
-  return { ...(await principalFor(db, row.user)), sessionId: id, csrfToken: row.session.csrfToken };
+  return { ...principalOf(row.user), sessionId: id, csrfToken: row.csrfToken };
 }
 
 /** The principal behind a personal API token (Authorization: Bearer), or null. */
 export async function principalFromApiToken(db: Db, token: string): Promise<Principal | null> {
   const [row] = await db
-    .select({ token: apiTokens, user: users })
+    .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, user: principalColumns })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
@@ -153,8 +178,8 @@ export async function principalFromApiToken(db: Db, token: string): Promise<Prin
       ),
     );
   if (!row) return null;
-  if (!row.token.lastUsedAt || Date.now() - row.token.lastUsedAt.getTime() > 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.token.id));
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
   }
-  return principalFor(db, row.user);
+  return principalOf(row.user);
 }

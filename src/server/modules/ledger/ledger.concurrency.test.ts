@@ -111,7 +111,8 @@ beforeAll(async () => {
     for (const [i, p] of people.entries())
       await postGrant(tx, { employeeId: employeeOf(p), fiscalYear, points: GRANT, reference: `race-${i}` });
   });
-  app = await buildTestApp(database);
+  // Errors are logged: an unexpected answer (500) then shows its cause in the run's output.
+  app = await buildTestApp(database, { LOG_LEVEL: 'error' });
 }, 180_000);
 
 afterAll(async () => {
