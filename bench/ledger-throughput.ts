@@ -68,6 +68,58 @@ async function donationAccounts(admin: pg.Pool, data: LedgerData) {
   };
 }
 
+type DonationAccounts = Awaited<ReturnType<typeof donationAccounts>>;
+const LEDGER_TABLES = { postings: 'ledger_postings', entries: 'ledger_entries' };
+
+/** Runs fn in one transaction on a connection of the pool; answers 201, a closed loop's success. */
+async function transaction(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<void>): Promise<number> {
+  const c = await pool.connect();
+  try {
+    await c.query('begin');
+    await fn(c);
+    await c.query('commit');
+    return 201;
+  } catch (err) {
+    await c.query('rollback');
+    throw err;
+  } finally {
+    c.release();
+  }
+}
+
+/** A points donation's posting (1 point, to the campaign) and its four entries, into these tables. */
+async function insertPosting(
+  c: pg.PoolClient,
+  tables: { postings: string; entries: string },
+  data: LedgerData,
+  accounts: DonationAccounts,
+  client: number,
+  posting: { key: string; donationId: string | null },
+): Promise<void> {
+  const w = data.writers[client];
+  const { rows } = await c.query(
+    `insert into ${tables.postings} (org_id, kind, idempotency_key, request_hash, effective_on, fiscal_year,
+       point_value_jpy, employee_id, campaign_id, partner_id, donation_id, created_by)
+     values ($1, 'point_donation', $2, $3, current_date, $4, 100, $5, $6, $7, $8, $9) returning id`,
+    [
+      data.orgId,
+      posting.key,
+      'b'.repeat(64),
+      data.fiscalYear,
+      w.employeeId,
+      data.campaignId,
+      data.partnerId,
+      posting.donationId,
+      w.userId,
+    ],
+  );
+  await c.query(
+    `insert into ${tables.entries} (org_id, posting_id, account_id, unit, amount, value_jpy) values
+     ($1, $2, $3, 'PTS', -1, -100), ($1, $2, $4, 'PTS', 1, 100), ($1, $2, $5, 'JPY', -100, -100), ($1, $2, $6, 'JPY', 100, 100)`,
+    [data.orgId, rows[0].id, accounts.employee[client], accounts.donated, accounts.funding, accounts.payable],
+  );
+}
+
 /**
  * The rows of a points donation written with plain SQL, one transaction per posting (BEGIN, INSERT the
  * posting, INSERT its four entries, COMMIT) by CLIENTS clients over POOL connections: into twin tables
@@ -80,48 +132,13 @@ export async function sqlBaselines(url: string, data: LedgerData) {
       create table bench_plain_postings (like ledger_postings including defaults);
       create table bench_plain_entries (like ledger_entries including defaults including identity);`);
     const accounts = await donationAccounts(pool, data);
-    const insert = (postings: string, entries: string, withDonation: boolean) => async (client: number) => {
-      const c = await pool.connect();
-      try {
-        await c.query('begin');
-        const w = data.writers[client];
-        const { rows } = await c.query(
-          `insert into ${postings} (org_id, kind, idempotency_key, request_hash, effective_on, fiscal_year,
-             point_value_jpy, employee_id, campaign_id, partner_id, donation_id, created_by)
-           values ($1, 'point_donation', $2, $3, current_date, $4, 100, $5, $6, $7, $8, $9) returning id`,
-          [
-            data.orgId,
-            nextKey(`sql-${postings}`),
-            'b'.repeat(64),
-            data.fiscalYear,
-            w.employeeId,
-            data.campaignId,
-            data.partnerId,
-            withDonation ? randomUUID() : null,
-            w.userId,
-          ],
-        );
-        await c.query(
-          `insert into ${entries} (org_id, posting_id, account_id, unit, amount, value_jpy) values
-           ($1, $2, $3, 'PTS', -1, -100), ($1, $2, $4, 'PTS', 1, 100), ($1, $2, $5, 'JPY', -100, -100), ($1, $2, $6, 'JPY', 100, 100)`,
-          [
-            data.orgId,
-            rows[0].id,
-            accounts.employee[client],
-            accounts.donated,
-            accounts.funding,
-            accounts.payable,
-          ],
-        );
-        await c.query('commit');
-        return 201;
-      } catch (err) {
-        await c.query('rollback');
-        throw err;
-      } finally {
-        c.release();
-      }
-    };
+    const insert = (postings: string, entries: string, withDonation: boolean) => (client: number) =>
+      transaction(pool, (c) =>
+        insertPosting(c, { postings, entries }, data, accounts, client, {
+          key: nextKey(`sql-${postings}`),
+          donationId: withDonation ? randomUUID() : null,
+        }),
+      );
     const plainCount = async () =>
       Number((await pool.query('select count(*)::bigint as n from bench_plain_postings')).rows[0].n);
     const plain = await measure(
@@ -133,7 +150,7 @@ export async function sqlBaselines(url: string, data: LedgerData) {
     const ledger = await measure(
       `the same rows into ledger_postings/ledger_entries (triggers, keys, checks)`,
       pool,
-      insert('ledger_postings', 'ledger_entries', false),
+      insert(LEDGER_TABLES.postings, LEDGER_TABLES.entries, false),
     );
     const writes = await measure(
       `every row a donation writes, by SQL (donation, posting, entries, notification, mail, audit)`,
@@ -151,52 +168,21 @@ export async function sqlBaselines(url: string, data: LedgerData) {
  * posting and four entries (the ledger's triggers and keys), the donor's notification and mail, the audit
  * entry. The most the server could reach with the same rows, whatever its code.
  */
-function donationWrites(
-  pool: pg.Pool,
-  data: LedgerData,
-  accounts: Awaited<ReturnType<typeof donationAccounts>>,
-) {
-  return async (client: number) => {
-    const c = await pool.connect();
-    const w = data.writers[client];
-    const key = nextKey('sql-donation');
-    try {
-      await c.query('begin');
+function donationWrites(pool: pg.Pool, data: LedgerData, accounts: DonationAccounts) {
+  return (client: number) =>
+    transaction(pool, async (c) => {
+      const w = data.writers[client];
       const { rows: donation } = await c.query(
         `insert into donations (org_id, employee_id, campaign_id, partner_id, kind, method, points, value_jpy, status,
            fiscal_year, idempotency_key, paid_at)
          values ($1, $2, $3, $4, 'points', 'points', 1, 100, 'paid', $5, $6, now()) returning id`,
-        [data.orgId, w.employeeId, data.campaignId, data.partnerId, data.fiscalYear, key],
+        [data.orgId, w.employeeId, data.campaignId, data.partnerId, data.fiscalYear, nextKey('sql-donation')],
       );
       const donationId = donation[0].id as string;
-      const { rows: posting } = await c.query(
-        `insert into ledger_postings (org_id, kind, idempotency_key, request_hash, effective_on, fiscal_year,
-           point_value_jpy, employee_id, campaign_id, partner_id, donation_id, created_by)
-         values ($1, 'point_donation', $2, $3, current_date, $4, 100, $5, $6, $7, $8, $9) returning id`,
-        [
-          data.orgId,
-          `donation:${donationId}`,
-          'b'.repeat(64),
-          data.fiscalYear,
-          w.employeeId,
-          data.campaignId,
-          data.partnerId,
-          donationId,
-          w.userId,
-        ],
-      );
-      await c.query(
-        `insert into ledger_entries (org_id, posting_id, account_id, unit, amount, value_jpy) values
-         ($1, $2, $3, 'PTS', -1, -100), ($1, $2, $4, 'PTS', 1, 100), ($1, $2, $5, 'JPY', -100, -100), ($1, $2, $6, 'JPY', 100, 100)`,
-        [
-          data.orgId,
-          posting[0].id,
-          accounts.employee[client],
-          accounts.donated,
-          accounts.funding,
-          accounts.payable,
-        ],
-      );
+      await insertPosting(c, LEDGER_TABLES, data, accounts, client, {
+        key: `donation:${donationId}`,
+        donationId,
+      });
       await c.query(
         `insert into notifications (org_id, employee_id, kind, params, link)
          values ($1, $2, 'donation_received', $3, $4)`,
@@ -212,15 +198,7 @@ function donationWrites(
          values ($1, $2, 'bench', 'donation.create', 'donation', $3, $4)`,
         [data.orgId, w.userId, donationId, JSON.stringify({ id: donationId, points: 1, valueJpy: 100 })],
       );
-      await c.query('commit');
-      return 201;
-    } catch (err) {
-      await c.query('rollback');
-      throw err;
-    } finally {
-      c.release();
-    }
-  };
+    });
 }
 
 /** POST /api/donations (1 point each) by CLIENTS employees, each with its own session. */

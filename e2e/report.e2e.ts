@@ -182,6 +182,7 @@ describe('the bilingual report journey', () => {
       await row.getByRole('link', { name: label, exact: true }).click();
       await shows(heading(page, t(locale, 'reports:editor.title', { year: label })), 'the report editor');
       await writePolicy(page, locale, fy);
+      await addAndMoveUp(page, locale);
 
       // 3. Publish, after a confirmation.
       const publish = page.getByRole('button', { name: exact(t(locale, 'reports:publish.button')) });
@@ -316,4 +317,36 @@ async function writePolicy(page: Page, locale: Locale, fy: number) {
     .fill(`We take on society's issues with our business and our people (${fy}).`);
   await block.getByRole('button', { name: exact(t(locale, 'reports:block.save', { name })) }).click();
   await shows(missing.getByText(t(locale, 'reports:missing.none')), 'no missing translation');
+}
+
+/** Adds a second policy text in both languages and moves it above the first one. */
+async function addAndMoveUp(page: Page, locale: Locale) {
+  const sectionName = t(locale, 'reports:section.policy');
+  const section = page.getByRole('region', { name: sectionName, exact: true });
+  await section
+    .getByRole('button', { name: exact(t(locale, 'reports:blocks.add', { section: sectionName })) })
+    .click();
+  const nameAt = (index: number) => t(locale, 'reports:block.name', { index, section: sectionName });
+  const titleIn = (lang: Locale) =>
+    t(locale, 'reports:block.title', { lang: t(locale, `reports:lang.${lang}`) });
+  const second = page.getByRole('group', { name: nameAt(2), exact: true });
+  await second.getByRole('textbox', { name: titleIn('ja') }).fill('社会貢献の考え方');
+  await second.getByRole('textbox', { name: titleIn('en') }).fill('Why we contribute');
+  await second
+    .getByRole('button', { name: exact(t(locale, 'reports:block.save', { name: nameAt(2) })) })
+    .click();
+  await shows(page.getByText(t(locale, 'reports:block.saved', { name: nameAt(2) })), 'the saved notice');
+  const first = page.getByRole('group', { name: nameAt(1), exact: true });
+  expect(
+    await first
+      .getByRole('button', { name: exact(t(locale, 'reports:block.moveUp', { name: nameAt(1) })) })
+      .isDisabled(),
+  ).toBe(true);
+  await second
+    .getByRole('button', { name: exact(t(locale, 'reports:block.moveUp', { name: nameAt(2) })) })
+    .click();
+  await eventually(async () =>
+    expect(await first.getByRole('textbox', { name: titleIn('en') }).inputValue()).toBe('Why we contribute'),
+  );
+  expect(await second.getByRole('textbox', { name: titleIn('en') }).inputValue()).toBe('Basic policy');
 }

@@ -393,6 +393,7 @@ function ids(route: string): Record<string, string> | undefined {
     '/api/goals/targets/:id/progress/:fiscalYear': { id: acc.target, fiscalYear: '2024' },
     '/api/goals/yearly/:id': { id: acc.yearlyGoal },
     '/api/reports/:fy/blocks/:id': { fy: '2025', id: acc.block },
+    '/api/reports/:fy/blocks/:id/move': { fy: '2025', id: acc.block },
     // Keyed by year, not by id: B reaches its own year (OWN_KEYED, OWN_KEYED_READS).
     '/api/accounting/:fiscalYear/totals': { fiscalYear: '2024' },
     '/api/accounting/:fiscalYear/b4si.csv': { fiscalYear: '2024' },
@@ -512,6 +513,7 @@ const BODIES: Record<string, object | string | undefined> = {
   'PATCH /api/reports/:fy': { amountUnitJa: 'hyakuman' },
   'POST /api/reports/:fy/blocks': { section: 'policy', titleJa: '方針', titleEn: 'Policy' },
   'PATCH /api/reports/:fy/blocks/:id': { titleEn: 'Taken over' },
+  'POST /api/reports/:fy/blocks/:id/move': { direction: 'down' },
   'POST /api/reports/:fy/copy-blocks': { fromFiscalYear: 2023 },
   'POST /api/accounting/years/:fiscalYear/restatements': {
     reasonJa: '修正',

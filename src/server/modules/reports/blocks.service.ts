@@ -4,7 +4,7 @@ import { type Ctx, inTransaction } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { programs } from '../programs/programs.table.js';
 import type { ReportBlock } from './report.schema.js';
-import type { BlockCreate, BlockUpdate } from './reports.api.schema.js';
+import type { BlockCreate, BlockMove, BlockUpdate } from './reports.api.schema.js';
 import { REPORT_SECTIONS, reportBlocks } from './reports.table.js';
 import { missingOf, translationMissing } from './publish.service.js';
 import { assertReportAccess, ensureReport, reportRow } from './reports.service.js';
@@ -151,6 +151,62 @@ export async function updateBlock(
       after: toBlock(row),
     });
     return toBlock(row);
+  });
+}
+
+/**
+ * Moves a block one place up or down in its section, swapping it with its neighbour. The section's
+ * blocks are locked and numbered 0, 1, 2... in their current order first (blocks added with the same
+ * position then get distinct ones). A block already first (up) or last (down) stays. Audited when
+ * anything moved. Answers the section's blocks in their new order. Throws forbidden, not_found.
+ */
+export async function moveBlock(
+  ctx: Ctx,
+  startYear: number,
+  id: string,
+  { direction }: BlockMove,
+): Promise<ReportBlock[]> {
+  assertReportAccess(ctx, 'reports.manage');
+  return inTransaction(ctx, async (tx) => {
+    const block = await blockRow(tx, startYear, id);
+    const siblings = await tx.db
+      .select()
+      .from(reportBlocks)
+      .where(
+        and(
+          eq(reportBlocks.orgId, tx.orgId),
+          eq(reportBlocks.fiscalYear, startYear),
+          eq(reportBlocks.section, block.section),
+        ),
+      )
+      .orderBy(asc(reportBlocks.position), asc(reportBlocks.createdAt), asc(reportBlocks.id))
+      .for('update');
+    const order = [...siblings];
+    const at = order.findIndex((b) => b.id === id);
+    const to = direction === 'up' ? at - 1 : at + 1;
+    if (to < 0 || to >= order.length) return order.map(toBlock);
+    [order[at], order[to]] = [order[to], order[at]];
+    const moved: Row[] = [];
+    for (const [position, b] of order.entries()) {
+      if (b.position === position) {
+        moved.push(b);
+        continue;
+      }
+      const [row] = await tx.db
+        .update(reportBlocks)
+        .set({ position, updatedAt: new Date() })
+        .where(and(eq(reportBlocks.orgId, tx.orgId), eq(reportBlocks.id, b.id)))
+        .returning();
+      moved.push(row);
+    }
+    await audit(tx, {
+      action: 'move',
+      entityType: 'report_block',
+      entityId: id,
+      before: { position: at, direction },
+      after: { position: to },
+    });
+    return moved.map(toBlock);
   });
 }
 

@@ -71,6 +71,11 @@ export type BlockUpdate = z.infer<typeof BlockUpdateSchema>;
 
 export const BlockListSchema = z.object({ items: z.array(ReportBlockSchema) });
 
+export const BlockMoveSchema = z.strictObject({
+  direction: z.enum(['up', 'down']).describe('One place earlier (up) or later (down) in its section'),
+});
+export type BlockMove = z.infer<typeof BlockMoveSchema>;
+
 export const CopyBlocksSchema = z.strictObject({
   fromFiscalYear: z.number().int().min(1900).max(2201).describe('The report number to copy from'),
 });

@@ -5,7 +5,14 @@ import type { Database } from '../../db/client.js';
 import { systemCtx } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { organisations } from '../organisations/organisations.table.js';
-import { copyBlocks, createBlock, deleteBlock, listBlocks, updateBlock } from './blocks.service.js';
+import {
+  copyBlocks,
+  createBlock,
+  deleteBlock,
+  listBlocks,
+  moveBlock,
+  updateBlock,
+} from './blocks.service.js';
 import { figureRecords, figureRecordsCsv } from './drilldown.js';
 import { publishReport, unpublishReport, missingTranslations } from './publish.service.js';
 import { reportDocument } from './report.document.js';
@@ -13,6 +20,7 @@ import { ReportBlockSchema, ReportDocumentSchema } from './report.schema.js';
 import {
   BlockCreateSchema,
   BlockListSchema,
+  BlockMoveSchema,
   BlockParamsSchema,
   BlockUpdateSchema,
   CopyBlocksResultSchema,
@@ -137,6 +145,22 @@ export async function reportsRoutes(root: FastifyInstance, opts: { database: Dat
       config: manage,
     },
     async (req) => updateBlock(req.ctx, await startYearOf(req.ctx, req.params.fy), req.params.id, req.body),
+  );
+  app.post(
+    '/api/reports/:fy/blocks/:id/move',
+    {
+      schema: {
+        tags,
+        summary: 'Move a text block one place up or down in its section',
+        params: BlockParamsSchema,
+        body: BlockMoveSchema,
+        response: { 200: BlockListSchema },
+      },
+      config: manage,
+    },
+    async (req) => ({
+      items: await moveBlock(req.ctx, await startYearOf(req.ctx, req.params.fy), req.params.id, req.body),
+    }),
   );
   app.delete(
     '/api/reports/:fy/blocks/:id',

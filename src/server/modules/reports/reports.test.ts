@@ -210,3 +210,66 @@ describe('closing, publishing and the public report', () => {
     expect(doc.expenses.totalJpy).toBe(0);
   });
 });
+
+describe('moving blocks', () => {
+  it('swaps a block with its neighbour in its section, numbering the section first; audited; for managers only', async () => {
+    const s = await signIn(app, w.org.users.csr_manager.email);
+    const fy = FY - 1;
+    const add = async (titleEn: string, section = 'framework', position?: number) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/reports/${fy}/blocks`,
+        headers: s.headers,
+        payload: { section, titleJa: titleEn, titleEn, ...(position === undefined ? {} : { position }) },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const a = await add('A');
+    const b = await add('B');
+    const c = await add('C', 'framework', 1); // the same position as B, added later: after it
+    await add('Elsewhere', 'policy');
+    const titles = async () =>
+      (await listBlocks(manager, START - 1)).filter((x) => x.section === 'framework').map((x) => x.titleEn);
+    expect(await titles()).toEqual(['A', 'B', 'C']);
+    const move = (id: string, direction: string, headers = s.headers) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/reports/${fy}/blocks/${id}/move`,
+        headers,
+        payload: { direction },
+      });
+
+    const up = await move(c, 'up');
+    expect(up.statusCode, up.body).toBe(200);
+    expect(
+      up.json().items.map((x: { titleEn: string; position: number }) => [x.titleEn, x.position]),
+    ).toEqual([
+      ['A', 0],
+      ['C', 1],
+      ['B', 2],
+    ]);
+    expect(await titles()).toEqual(['A', 'C', 'B']);
+    expect((await move(a, 'up')).json().items.map((x: { titleEn: string }) => x.titleEn)).toEqual([
+      'A',
+      'C',
+      'B',
+    ]);
+    expect((await move(b, 'down')).statusCode).toBe(200);
+    expect((await move(a, 'down')).statusCode).toBe(200);
+    expect(await titles()).toEqual(['C', 'A', 'B']);
+
+    const audit = await app.inject({
+      method: 'GET',
+      url: `/api/audit?entityType=report_block&action=move`,
+      headers: (await signIn(app, w.org.users.auditor.email)).headers,
+    });
+    expect(audit.json().items.map((e: { entityId: string }) => e.entityId)).toEqual([a, c]);
+
+    expect((await move(c, 'sideways')).statusCode).toBe(400);
+    expect((await move('00000000-0000-4000-8000-000000000000', 'up')).statusCode).toBe(404);
+    const employee = await signIn(app, w.org.users.employee.email);
+    expect((await move(c, 'down', employee.headers)).statusCode).toBe(403);
+    expect(await titles()).toEqual(['C', 'A', 'B']);
+  });
+});

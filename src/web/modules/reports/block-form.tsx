@@ -10,7 +10,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../api/client';
@@ -22,6 +22,7 @@ import {
   type ReportBlock,
   type ReportSection,
   useDeleteBlock,
+  useMoveBlock,
   useSaveBlock,
 } from './reports.api';
 
@@ -51,6 +52,7 @@ export function BlockForm({
   block,
   section,
   index,
+  count = index,
   position,
   canManage,
   programOptions,
@@ -60,6 +62,8 @@ export function BlockForm({
   block?: ReportBlock;
   section: ReportSection;
   index: number;
+  /** How many saved blocks the section has: the last one cannot move down. */
+  count?: number;
   position?: number;
   canManage: boolean;
   programOptions: { value: string; label: string }[];
@@ -68,6 +72,7 @@ export function BlockForm({
   const { t } = useTranslation();
   const save = useSaveBlock(fy);
   const remove = useDeleteBlock(fy);
+  const move = useMoveBlock(fy);
   const [values, setValues] = useState<Values>(() => valuesOf(block));
   const saved = valuesOf(block);
   const dirty = JSON.stringify(values) !== JSON.stringify(saved);
@@ -164,6 +169,30 @@ export function BlockForm({
       <FormError error={save.error && !INPUTS.some((k) => errors[k]) ? save.error : null} />
       {canManage && (
         <Group justify="flex-end" mt="sm" gap="xs">
+          {block && count > 1 && (
+            <>
+              <Button
+                variant="subtle"
+                size="xs"
+                leftSection={<IconArrowUp size={14} aria-hidden />}
+                disabled={index === 1 || move.isPending}
+                onClick={() => move.mutate({ id: block.id, direction: 'up' }, { onError: notifyError })}
+                aria-label={t('reports:block.moveUp', { name })}
+              >
+                {t('reports:block.up')}
+              </Button>
+              <Button
+                variant="subtle"
+                size="xs"
+                leftSection={<IconArrowDown size={14} aria-hidden />}
+                disabled={index === count || move.isPending}
+                onClick={() => move.mutate({ id: block.id, direction: 'down' }, { onError: notifyError })}
+                aria-label={t('reports:block.moveDown', { name })}
+              >
+                {t('reports:block.down')}
+              </Button>
+            </>
+          )}
           {block ? (
             <ConfirmButton
               label={t('reports:block.delete', { name })}

@@ -115,6 +115,7 @@ function Section({
             block={b}
             section={section}
             index={i + 1}
+            count={blocks.length}
             canManage={canManage}
             programOptions={programOptions}
           />

@@ -96,6 +96,14 @@ export const useSaveBlock = (fy: number) =>
 export const useDeleteBlock = (fy: number) =>
   useReportMutation((id: string) => api<void>(`/api/reports/${fy}/blocks/${id}`, { method: 'DELETE' }));
 
+export const useMoveBlock = (fy: number) =>
+  useReportMutation(({ id, direction }: { id: string; direction: 'up' | 'down' }) =>
+    api<{ items: ReportBlock[] }>(`/api/reports/${fy}/blocks/${id}/move`, {
+      method: 'POST',
+      body: { direction },
+    }),
+  );
+
 export const useCopyBlocks = (fy: number) =>
   useReportMutation((fromFiscalYear: number) =>
     api<{ copied?: number; items?: ReportBlock[] }>(`/api/reports/${fy}/copy-blocks`, {
