@@ -169,7 +169,7 @@ export async function moveBlock(
   assertReportAccess(ctx, 'reports.manage');
   return inTransaction(ctx, async (tx) => {
     const block = await blockRow(tx, startYear, id);
-    const siblings = await tx.db
+    const order = await tx.db
       .select()
       .from(reportBlocks)
       .where(
@@ -181,7 +181,6 @@ export async function moveBlock(
       )
       .orderBy(asc(reportBlocks.position), asc(reportBlocks.createdAt), asc(reportBlocks.id))
       .for('update');
-    const order = [...siblings];
     const at = order.findIndex((b) => b.id === id);
     const to = direction === 'up' ? at - 1 : at + 1;
     if (to < 0 || to >= order.length) return order.map(toBlock);

@@ -26,6 +26,12 @@ import {
   useSaveBlock,
 } from './reports.api';
 
+/** A block's two moves in its section, as the buttons show them. */
+const MOVES = [
+  { direction: 'up', Icon: IconArrowUp, label: 'reports:block.up', aria: 'reports:block.moveUp' },
+  { direction: 'down', Icon: IconArrowDown, label: 'reports:block.down', aria: 'reports:block.moveDown' },
+] as const;
+
 type Values = { programId: string | null; titleJa: string; titleEn: string; bodyJa: string; bodyEn: string };
 
 const valuesOf = (b?: ReportBlock): Values => ({
@@ -169,30 +175,21 @@ export function BlockForm({
       <FormError error={save.error && !INPUTS.some((k) => errors[k]) ? save.error : null} />
       {canManage && (
         <Group justify="flex-end" mt="sm" gap="xs">
-          {block && count > 1 && (
-            <>
+          {block &&
+            count > 1 &&
+            MOVES.map(({ direction, Icon, label, aria }) => (
               <Button
+                key={direction}
                 variant="subtle"
                 size="xs"
-                leftSection={<IconArrowUp size={14} aria-hidden />}
-                disabled={index === 1 || move.isPending}
-                onClick={() => move.mutate({ id: block.id, direction: 'up' }, { onError: notifyError })}
-                aria-label={t('reports:block.moveUp', { name })}
+                leftSection={<Icon size={14} aria-hidden />}
+                disabled={(direction === 'up' ? index === 1 : index === count) || move.isPending}
+                onClick={() => move.mutate({ id: block.id, direction }, { onError: notifyError })}
+                aria-label={t(aria, { name })}
               >
-                {t('reports:block.up')}
+                {t(label)}
               </Button>
-              <Button
-                variant="subtle"
-                size="xs"
-                leftSection={<IconArrowDown size={14} aria-hidden />}
-                disabled={index === count || move.isPending}
-                onClick={() => move.mutate({ id: block.id, direction: 'down' }, { onError: notifyError })}
-                aria-label={t('reports:block.moveDown', { name })}
-              >
-                {t('reports:block.down')}
-              </Button>
-            </>
-          )}
+            ))}
           {block ? (
             <ConfirmButton
               label={t('reports:block.delete', { name })}
